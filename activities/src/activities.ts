@@ -1,0 +1,103 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { NON_RETRYABLE, type Pricing, type Profile, type RecipeIngredient, type RecipeOutcome, type RunOutcome } from '@ai-chef/contracts';
+import { AppError, type SessionServiceClient } from '@ai-chef/platform';
+import type { Logger } from 'pino';
+import type { RecipeGenerator } from './recipe/index.js';
+import { priceBasket, type PriceBasketDeps } from './pricing/index.js';
+import { buildResult } from './result-builder.js';
+import { currentRun, type RunContext } from './run-context.js';
+
+export interface ActivityDeps {
+  sessions: SessionServiceClient;
+  recipes: RecipeGenerator;
+  pricing: Omit<PriceBasketDeps, 'budget' | 'signal' | 'onProgress'>;
+  logger: Logger;
+  /** Attempts of the recipe step, as the workflow's retry policy says. */
+  recipeMaxAttempts?: number;
+  now?: () => Date;
+  /** Tests run activities outside a worker; production reads the activity context. */
+  runContext?: () => RunContext;
+}
+
+/** The session service answered 4xx: the session is gone or the write is wrong; retrying cannot help. */
+function sessionServiceFailure(err: unknown): unknown {
+  if (err instanceof AppError && err.status >= 400 && err.status < 500) {
+    return ApplicationFailure.create({ type: NON_RETRYABLE.sessionGone, message: err.message, nonRetryable: true });
+  }
+  return err;
+}
+
+/**
+ * The activities, built from their dependencies (activities-dependency-injection idiom):
+ * tests pass fakes of the outside world, the worker passes real clients.
+ */
+export function createActivities(deps: ActivityDeps) {
+  const run = deps.runContext ?? currentRun;
+  const now = deps.now ?? (() => new Date());
+
+  async function report(sessionId: string, runId: string, phase: Parameters<SessionServiceClient['reportProgress']>[1]['phase']) {
+    try {
+      await deps.sessions.reportProgress(sessionId, { runId, phase });
+    } catch (err) {
+      throw sessionServiceFailure(err);
+    }
+  }
+
+  return {
+    async generateRecipe(input: { sessionId: string; profile: Profile }): Promise<RecipeOutcome> {
+      const ctx = run();
+      await report(input.sessionId, ctx.runId, 'recipe_generation');
+      const outcome = await deps.recipes.generate(input.profile, {
+        attempt: ctx.attempt,
+        maxAttempts: deps.recipeMaxAttempts ?? 3,
+        heartbeat: () => ctx.heartbeat(),
+        signal: ctx.signal,
+        warn: (message, fields) => deps.logger.warn({ sessionId: input.sessionId, runId: ctx.runId, ...fields }, message),
+      });
+      await report(input.sessionId, ctx.runId, 'recipe_completed');
+      return outcome;
+    },
+
+    async fetchPrices(input: { sessionId: string; profile: Profile; ingredients: RecipeIngredient[] }): Promise<Pricing> {
+      const ctx = run();
+      await report(input.sessionId, ctx.runId, 'price_lookup');
+      const pricing = await priceBasket(
+        input.ingredients.map(({ ingredientId, name, amount, unit, grams }) => ({ ingredientId, name, amount, unit, grams })),
+        { ...deps.pricing, budget: input.profile.budget, signal: ctx.signal, onProgress: () => ctx.heartbeat() },
+      );
+      await report(input.sessionId, ctx.runId, 'price_completed');
+      return pricing;
+    },
+
+    async combineResults(input: {
+      sessionId: string;
+      profile: Profile;
+      recipe: RecipeOutcome;
+      pricing: Pricing;
+    }): Promise<{ recipeName: string; totalCost: number; costPerServing: number }> {
+      const ctx = run();
+      await report(input.sessionId, ctx.runId, 'combining_results');
+      const result = buildResult({ ...input, runId: ctx.runId, generatedAt: now() });
+      try {
+        await deps.sessions.saveResult(input.sessionId, result);
+      } catch (err) {
+        throw sessionServiceFailure(err);
+      }
+      return {
+        recipeName: result.recipe.recipeName,
+        totalCost: result.summary.totalCost,
+        costPerServing: result.summary.costPerServing,
+      };
+    },
+
+    async reportRunOutcome(input: { sessionId: string; outcome: RunOutcome }): Promise<void> {
+      try {
+        await deps.sessions.reportOutcome(input.sessionId, input.outcome);
+      } catch (err) {
+        throw sessionServiceFailure(err);
+      }
+    },
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,4 @@
+export { createActivities, type Activities, type ActivityDeps } from './activities.js';
+export { buildResult } from './result-builder.js';
+export * from './pricing/index.js';
+export * from './recipe/index.js';

@@ -1,0 +1,45 @@
+// Jest runs the TypeScript sources as ES modules (ts-jest, transpile only; `tsc` type-checks).
+// Workspace packages resolve to their sources so tests never need a build.
+const workspaces = {
+  contracts: 'packages/contracts',
+  platform: 'packages/platform',
+  kitchen: 'packages/kitchen',
+  activities: 'activities',
+  workflows: 'workflows',
+  session: 'services/session',
+  gateway: 'services/gateway',
+  worker: 'services/worker',
+};
+
+const moduleNameMapper = {
+  '^@ai-chef/contracts/workflow$': '<rootDir>/packages/contracts/src/workflow.ts',
+  ...Object.fromEntries(
+    Object.entries(workspaces).map(([name, dir]) => [`^@ai-chef/${name}$`, `<rootDir>/${dir}/src/index.ts`]),
+  ),
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+};
+
+const common = {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper,
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.jest.json' }] },
+};
+
+export default {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{packages,services,activities,workflows}/**/src/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+      testTimeout: 120_000,
+    },
+  ],
+};

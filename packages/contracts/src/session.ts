@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import {
+  FAILURE_PHASES,
+  PHASE_PROGRESS,
+  SESSION_STATUSES,
+  type ProgressPhase,
+} from './run-state.js';
+
+/** `sess-<epoch ms>-<random>`: the random part is 16+ bytes of base64url (>= 128 bits). */
+export const SESSION_ID_PATTERN = /^sess-\d{13}-[A-Za-z0-9_-]{22,64}$/;
+export function isSessionId(value: string): boolean {
+  return SESSION_ID_PATTERN.test(value);
+}
+
+export const PublicErrorSchema = z.object({ code: z.string(), message: z.string() });
+export type PublicError = z.infer<typeof PublicErrorSchema>;
+
+export const SessionStatusViewSchema = z.object({
+  sessionId: z.string(),
+  status: z.enum(SESSION_STATUSES),
+  phase: z.string().nullable(),
+  progress: z.number().int().min(0).max(100),
+  updatedAt: z.string(),
+  error: PublicErrorSchema.optional(),
+});
+export type SessionStatusView = z.infer<typeof SessionStatusViewSchema>;
+
+export const SessionViewSchema = SessionStatusViewSchema.extend({
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  runId: z.string().optional(),
+});
+export type SessionView = z.infer<typeof SessionViewSchema>;
+
+export const SessionCreatedSchema = z.object({
+  sessionId: z.string(),
+  status: z.literal('idle'),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type SessionCreated = z.infer<typeof SessionCreatedSchema>;
+
+export const SessionExtendedSchema = z.object({ sessionId: z.string(), expiresAt: z.string() });
+export type SessionExtended = z.infer<typeof SessionExtendedSchema>;
+
+export const ProcessAcceptedSchema = z.object({
+  sessionId: z.string(),
+  workflowId: z.string(),
+  runId: z.string(),
+  status: z.literal('processing'),
+});
+export type ProcessAccepted = z.infer<typeof ProcessAcceptedSchema>;
+
+export const CancelAcceptedSchema = z.object({
+  sessionId: z.string(),
+  status: z.literal('cancelling'),
+});
+export type CancelAccepted = z.infer<typeof CancelAcceptedSchema>;
+
+/** What the activities report to the session service while a run goes on. */
+export const ProgressReportSchema = z
+  .object({
+    runId: z.string().min(1),
+    phase: z.enum(Object.keys(PHASE_PROGRESS) as [ProgressPhase, ...ProgressPhase[]]),
+  })
+  .strict();
+export type ProgressReport = z.infer<typeof ProgressReportSchema>;
+
+/** How a run ended when it did not complete. */
+export const RunOutcomeSchema = z.discriminatedUnion('status', [
+  z
+    .object({
+      runId: z.string().min(1),
+      status: z.literal('failed'),
+      phase: z.enum(FAILURE_PHASES),
+      error: PublicErrorSchema,
+    })
+    .strict(),
+  z.object({ runId: z.string().min(1), status: z.literal('cancelled') }).strict(),
+]);
+export type RunOutcome = z.infer<typeof RunOutcomeSchema>;

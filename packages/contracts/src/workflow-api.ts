@@ -1,0 +1,44 @@
+import { defineQuery } from '@temporalio/workflow';
+import type { ProfileSchema } from './profile.js';
+import type { Phase, SessionStatus } from './run-state.js';
+import type { z } from 'zod';
+
+export const TASK_QUEUE = 'ai-chef';
+export const WORKFLOW_TYPE = 'recipeWorkflow';
+
+/** The workflow id is the session id itself (SPEC §1); a new run of a session gets a new run id. */
+export function workflowIdForSession(sessionId: string): string {
+  return sessionId;
+}
+
+/** Custom search attributes registered on the Temporal server, for the Web UI's filters. */
+export const SEARCH_ATTRIBUTES = {
+  target: 'AiChefTarget',
+  status: 'AiChefStatus',
+} as const;
+
+export interface RecipeWorkflowInput {
+  sessionId: string;
+  profile: z.infer<typeof ProfileSchema>;
+}
+
+export interface RunProgress {
+  status: SessionStatus;
+  phase: Phase | null;
+  progress: number;
+  error?: { code: string; message: string };
+}
+
+export const progressQuery = defineQuery<RunProgress>('progress');
+
+/**
+ * ApplicationFailure types that no retry can mend. The workflow lists them as
+ * non-retryable and maps them to the public error of a failed run.
+ */
+export const NON_RETRYABLE = {
+  invalidProfile: 'InvalidProfile',
+  noRecipePossible: 'NoRecipePossible',
+  providerRejected: 'ProviderRejected',
+  sessionGone: 'SessionGone',
+} as const;
+export type NonRetryableType = (typeof NON_RETRYABLE)[keyof typeof NON_RETRYABLE];

@@ -1,0 +1,3 @@
+/** The part of the contracts the workflow sandbox may import: no zod, no Node built-ins. */
+export * from './run-state.js';
+export * from './workflow-api.js';

@@ -1,0 +1,52 @@
+import type { Logger } from 'pino';
+import { ConfigError } from './config.js';
+
+export interface StoppableService {
+  /** Stop taking work, finish what is under way, release connections. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a service's start function as a process: a bad configuration stops it with a message that
+ * names the variable, SIGTERM/SIGINT stop it gracefully within `graceMs`.
+ */
+export function runAsProcess(
+  name: string,
+  start: () => Promise<{ service: StoppableService; logger: Logger }>,
+  graceMs = 30_000,
+): void {
+  start()
+    .then(({ service, logger }) => {
+      let stopping = false;
+      const shutdown = (signal: string): void => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, `${name} stopping`);
+        const force = setTimeout(() => {
+          logger.error(`${name} did not stop within ${graceMs} ms; exiting`);
+          process.exit(1);
+        }, graceMs);
+        force.unref();
+        service
+          .stop()
+          .then(() => {
+            logger.info(`${name} stopped`);
+            process.exit(0);
+          })
+          .catch((err: unknown) => {
+            logger.error({ err }, `${name} failed to stop cleanly`);
+            process.exit(1);
+          });
+      };
+      process.on('SIGTERM', () => shutdown('SIGTERM'));
+      process.on('SIGINT', () => shutdown('SIGINT'));
+    })
+    .catch((err: unknown) => {
+      if (err instanceof ConfigError) {
+        console.error(`${name}: ${err.message}`);
+      } else {
+        console.error(`${name} failed to start:`, err);
+      }
+      process.exit(1);
+    });
+}

@@ -1,0 +1,184 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { join } from 'node:path';
+import { SEARCH_ATTRIBUTES } from './paths.mjs';
+
+/** A free TCP port on loopback. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function tcpOpen(port, host = '127.0.0.1') {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export async function portInUse(port) {
+  return tcpOpen(port);
+}
+
+export async function waitFor(check, { timeoutMs = 60_000, intervalMs = 200, what = 'server' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`${what} did not become ready within ${timeoutMs / 1000}s`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+export async function httpOk(url) {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A child process whose output goes to a log file (or the terminal), stopped with SIGTERM and,
+ * after `graceMs`, SIGKILL.
+ */
+export function startProcess(name, command, args, { env = process.env, logFile, cwd } = {}) {
+  const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (logFile) {
+    const out = createWriteStream(logFile, { flags: 'a' });
+    child.stdout.pipe(out);
+    child.stderr.pipe(out);
+  } else {
+    child.stdout.on('data', (chunk) => process.stdout.write(chunk));
+    child.stderr.on('data', (chunk) => process.stderr.write(chunk));
+  }
+  let exited = false;
+  const exit = new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      exited = true;
+      resolve({ code, signal });
+    }),
+  );
+  return {
+    name,
+    child,
+    exit,
+    get exited() {
+      return exited;
+    },
+    async stop(graceMs = 10_000) {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exit;
+      clearTimeout(timer);
+    },
+    kill() {
+      if (!exited) child.kill('SIGKILL');
+      return exit;
+    },
+  };
+}
+
+/** `temporal server start-dev` on loopback with on-disk state, WAL and our search attributes. */
+export async function startTemporal({ bin, port, uiPort, dbFile, headless = false, logFile }) {
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--db-filename',
+    dbFile,
+    '--sqlite-pragma',
+    'journal_mode=wal',
+    '--sqlite-pragma',
+    'synchronous=normal',
+    '--log-level',
+    'warn',
+    '--log-format',
+    'json',
+    ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([key, type]) => ['--search-attribute', `${key}=${type}`]),
+    ...(headless ? ['--headless'] : ['--ui-ip', '127.0.0.1', '--ui-port', String(uiPort)]),
+    '--metrics-port',
+    String(await freePort()),
+    '--http-port',
+    String(await freePort()),
+  ];
+  const server = startProcess('temporal', bin, args, { logFile, env: { ...process.env, TEMPORAL_DISABLE_UPDATE_CHECK: '1' } });
+  const address = `127.0.0.1:${port}`;
+  await waitFor(
+    async () => {
+      if (server.exited) throw new Error(`temporal exited early; see ${logFile ?? 'its output'}`);
+      return (await tcpOpen(port)) && (await namespaceReady(bin, address));
+    },
+    { what: 'Temporal dev server', timeoutMs: 90_000, intervalMs: 300 },
+  );
+  return { ...server, address };
+}
+
+function namespaceReady(bin, address) {
+  return new Promise((resolve) => {
+    const child = spawn(bin, ['operator', 'namespace', 'describe', '--namespace', 'default', '--address', address], {
+      stdio: 'ignore',
+    });
+    child.on('exit', (code) => resolve(code === 0));
+    child.on('error', () => resolve(false));
+  });
+}
+
+/** FerretDB on SQLite under `dir`, loopback only, telemetry off. */
+export async function startFerretDb({ bin, port, dir, logFile }) {
+  mkdirSync(dir, { recursive: true });
+  const server = startProcess(
+    'ferretdb',
+    bin,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dir}/`,
+      `--listen-addr=127.0.0.1:${port}`,
+      `--debug-addr=127.0.0.1:${await freePort()}`,
+      '--telemetry=disable',
+      '--log-level=warn',
+      `--state-dir=${dir}`,
+    ],
+    { logFile },
+  );
+  await waitFor(
+    async () => {
+      if (server.exited) throw new Error(`ferretdb exited early; see ${logFile ?? 'its output'}`);
+      return tcpOpen(port);
+    },
+    { what: 'FerretDB', timeoutMs: 30_000 },
+  );
+  return { ...server, url: `mongodb://127.0.0.1:${port}/` };
+}
+
+/** A local mongod, when one is on the PATH. */
+export async function startMongod({ bin, port, dir, logFile }) {
+  mkdirSync(dir, { recursive: true });
+  const server = startProcess('mongod', bin, ['--bind_ip', '127.0.0.1', '--port', String(port), '--dbpath', dir], {
+    logFile,
+  });
+  await waitFor(() => tcpOpen(port), { what: 'mongod', timeoutMs: 30_000 });
+  return { ...server, url: `mongodb://127.0.0.1:${port}/` };
+}
+
+/** Starts whichever database `ensureInfrastructure` chose; an external one is only reached, not started. */
+export async function startDatabase(database, { port, dir, logFile }) {
+  if (database.kind === 'external') return { name: 'external', url: database.url, stop: async () => undefined, kill: async () => undefined };
+  const start = database.kind === 'mongod' ? startMongod : startFerretDb;
+  return start({ bin: database.bin, port, dir: join(dir, database.kind), logFile });
+}

@@ -1,0 +1,24 @@
+// `npm test`: on a fresh clone installs what is missing, then lint, type checks, and every jest
+// test (unit, and integration against throw-away servers on free ports). Extra args go to jest.
+import { ROOT } from './infra/paths.mjs';
+import { step } from './infra/log.mjs';
+import { ensureInfrastructure, ensureNodeModules } from './infra/install.mjs';
+import { run } from './infra/run-command.mjs';
+
+const jestArgs = process.argv.slice(2);
+
+await ensureNodeModules();
+await ensureInfrastructure();
+step('lint');
+await run('npx', ['eslint', '.', '--max-warnings', '0'], { cwd: ROOT });
+step('type check and build (tsc -b, workflow bundle)');
+await run('npm', ['run', 'build', '--silent'], { cwd: ROOT });
+step('type check of tests');
+await run('npx', ['tsc', '-p', 'tsconfig.check.json'], { cwd: ROOT });
+step('jest');
+await run(
+  process.execPath,
+  ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--ci', ...jestArgs],
+  { cwd: ROOT },
+);
+step('all tests passed');

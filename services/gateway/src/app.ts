@@ -1,0 +1,65 @@
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import {
+  createServiceMetrics,
+  errorHandler,
+  jsonBody,
+  notFoundHandler,
+  type SessionServiceClient,
+} from '@ai-chef/platform';
+import type { GatewayConfig } from './config.js';
+import { corsAllowList, perMinuteLimit, requestId, securityHeaders } from './edge.js';
+import { sessionRoutes } from './routes/sessions.js';
+
+export interface GatewayDeps {
+  config: GatewayConfig;
+  sessions: SessionServiceClient;
+  logger: Logger;
+}
+
+/** The public edge: stateless; every answer comes from the session service. */
+export function createGatewayApp({ config, sessions, logger }: GatewayDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  const metrics = createServiceMetrics('gateway');
+
+  app.use(requestId);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req) => String(req.headers['x-request-id']),
+      customProps: (req) => {
+        const match = /\/session\/(sess-[^/]+)/.exec(req.url ?? '');
+        return match ? { sessionId: match[1], workflowId: match[1] } : {};
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  app.use(metrics.httpMetrics);
+  app.use(securityHeaders());
+  app.use(corsAllowList(config.CORS_ORIGINS));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      const reply = await sessions.ready();
+      res.status(reply.status).json(reply.body);
+    } catch {
+      res.setHeader('Retry-After', '5');
+      res.status(503).json({ status: 'unavailable', checks: { session: false } });
+    }
+  });
+  app.get('/metrics', metrics.metricsHandler);
+
+  app.use(perMinuteLimit(config.RATE_LIMIT_PER_MINUTE, 'rate_limited'));
+  app.use(jsonBody(config.BODY_LIMIT_BYTES));
+  app.use('/session', sessionRoutes(sessions, perMinuteLimit(config.PROCESS_RATE_LIMIT_PER_MINUTE, 'process_rate_limited')));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,19 @@
+import { loadEnv } from '@ai-chef/platform';
+
+export const GATEWAY_ENV = [
+  'PORT',
+  'SESSION_SERVICE_URL',
+  'CORS_ORIGINS',
+  'TRUST_PROXY',
+  'ADMIN_TOKEN',
+  'BODY_LIMIT_BYTES',
+  'RATE_LIMIT_PER_MINUTE',
+  'PROCESS_RATE_LIMIT_PER_MINUTE',
+  'LOG_LEVEL',
+] as const;
+
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+export function loadGatewayConfig(env: Record<string, string | undefined> = process.env) {
+  return loadEnv(GATEWAY_ENV, env);
+}

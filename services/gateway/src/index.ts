@@ -1,0 +1,2 @@
+export { startGateway, type RunningGateway } from './server.js';
+export { createGatewayApp } from './app.js';

@@ -1,0 +1,44 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { createServiceMetrics, errorHandler, jsonBody, notFoundHandler } from '@ai-chef/platform';
+import type { SessionRepository } from './session-repository.js';
+import type { ResultRepository } from './result-repository.js';
+import type { RunControl } from './run-control.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { runRoutes } from './routes/runs.js';
+
+export interface SessionAppDeps {
+  sessions: SessionRepository;
+  results: ResultRepository;
+  runs: RunControl;
+  logger: Logger;
+  extendSeconds: number;
+  bodyLimitBytes: number;
+  /** Whether MongoDB answers a ping; readiness needs it and Temporal. */
+  databaseReady(): Promise<boolean>;
+}
+
+export function createSessionApp(deps: SessionAppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  const metrics = createServiceMetrics('session');
+  app.use(metrics.httpMetrics);
+  app.use(jsonBody(deps.bodyLimitBytes));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const [mongo, temporal] = await Promise.all([deps.databaseReady(), deps.runs.healthy()]);
+    const ready = mongo && temporal;
+    if (!ready) res.setHeader('Retry-After', '5');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: { mongo, temporal } });
+  });
+  app.get('/metrics', metrics.metricsHandler);
+
+  app.use('/internal/sessions', sessionRoutes(deps));
+  app.use('/internal/sessions', runRoutes(deps));
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,21 @@
+import { loadEnv } from '@ai-chef/platform';
+
+export const SESSION_SERVICE_ENV = [
+  'PORT',
+  'MONGO_URL',
+  'MONGO_DB',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'TEMPORAL_TASK_QUEUE',
+  'SESSION_TTL_SECONDS',
+  'SESSION_EXTEND_SECONDS',
+  'RESULT_TTL_SECONDS',
+  'BODY_LIMIT_BYTES',
+  'LOG_LEVEL',
+] as const;
+
+export type SessionServiceConfig = ReturnType<typeof loadSessionServiceConfig>;
+
+export function loadSessionServiceConfig(env: Record<string, string | undefined> = process.env) {
+  return loadEnv(SESSION_SERVICE_ENV, { PORT: '3001', ...env });
+}

@@ -1,0 +1,2 @@
+export { startSessionService, type RunningSessionService } from './server.js';
+export { newSessionId } from './session-id.js';

@@ -1,0 +1,46 @@
+import { Router } from 'express';
+import { ProgressReportSchema, ResultDocumentSchema, RunOutcomeSchema, isSessionId } from '@ai-chef/contracts';
+import { badRequest, parseOrThrow, sessionNotFound } from '@ai-chef/platform';
+import type { SessionRepository } from '../session-repository.js';
+import type { ResultRepository } from '../result-repository.js';
+
+/**
+ * Writes from the activities. Each is idempotent: a retried activity repeats its write and the
+ * stored state does not change (progress only moves forward, one result per run id).
+ */
+export function runRoutes(deps: { sessions: SessionRepository; results: ResultRepository }): Router {
+  const router = Router();
+  const idOf = (raw: string | undefined): string => {
+    if (raw === undefined || !isSessionId(raw)) throw sessionNotFound();
+    return raw;
+  };
+
+  router.post('/:id/run/progress', async (req, res) => {
+    const sessionId = idOf(req.params.id);
+    const report = parseOrThrow(ProgressReportSchema, req.body);
+    await deps.sessions.applyProgress(sessionId, report.runId, report.phase);
+    res.status(204).end();
+  });
+
+  router.post('/:id/run/outcome', async (req, res) => {
+    const sessionId = idOf(req.params.id);
+    const outcome = parseOrThrow(RunOutcomeSchema, req.body);
+    if (outcome.status === 'failed') {
+      await deps.sessions.markFailed(sessionId, outcome.runId, outcome.phase, outcome.error);
+    } else {
+      await deps.sessions.markCancelled(sessionId, outcome.runId);
+    }
+    res.status(204).end();
+  });
+
+  router.put('/:id/run/result', async (req, res) => {
+    const sessionId = idOf(req.params.id);
+    const result = parseOrThrow(ResultDocumentSchema, req.body);
+    if (result.sessionId !== sessionId) throw badRequest('session_mismatch', 'The result belongs to another session.');
+    await deps.results.saveOnce(result);
+    await deps.sessions.markCompleted(sessionId, result.runId);
+    res.status(204).end();
+  });
+
+  return router;
+}

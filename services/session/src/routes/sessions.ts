@@ -1,0 +1,138 @@
+import { Router } from 'express';
+import {
+  ProfileSchema,
+  TERMINAL_STATUSES,
+  isSessionId,
+  type SessionStatusView,
+  type SessionView,
+} from '@ai-chef/contracts';
+import { AppError, conflict, parseOrThrow, sessionNotFound, unavailable } from '@ai-chef/platform';
+import { z } from 'zod';
+import type { SessionDocument, SessionRepository } from '../session-repository.js';
+import type { ResultRepository } from '../result-repository.js';
+import { RunAlreadyActiveError, type RunControl } from '../run-control.js';
+import { newSessionId } from '../session-id.js';
+
+export interface SessionRouteDeps {
+  sessions: SessionRepository;
+  results: ResultRepository;
+  runs: RunControl;
+  extendSeconds: number;
+}
+
+export function statusView(doc: SessionDocument): SessionStatusView {
+  return {
+    sessionId: doc._id,
+    status: doc.status,
+    phase: doc.phase,
+    progress: doc.progress,
+    updatedAt: doc.updatedAt.toISOString(),
+    ...(doc.error ? { error: doc.error } : {}),
+  };
+}
+
+function sessionView(doc: SessionDocument): SessionView {
+  return {
+    ...statusView(doc),
+    createdAt: doc.createdAt.toISOString(),
+    expiresAt: doc.expiresAt.toISOString(),
+    ...(doc.runId ? { runId: doc.runId } : {}),
+  };
+}
+
+const ProcessBodySchema = z.object({ profile: ProfileSchema }).strict();
+
+/** The id is checked for shape before any database call; every miss is the same 404. */
+function sessionIdParam(raw: string | undefined): string {
+  if (raw === undefined || !isSessionId(raw)) throw sessionNotFound();
+  return raw;
+}
+
+export function sessionRoutes(deps: SessionRouteDeps): Router {
+  const { sessions, results, runs } = deps;
+  const router = Router();
+
+  async function liveSession(raw: string | undefined): Promise<SessionDocument> {
+    const doc = await sessions.findLive(sessionIdParam(raw));
+    if (!doc) throw sessionNotFound();
+    return doc;
+  }
+
+  router.post('/', async (_req, res) => {
+    const doc = await sessions.create(newSessionId());
+    res.status(201).json({
+      sessionId: doc._id,
+      status: 'idle',
+      createdAt: doc.createdAt.toISOString(),
+      expiresAt: doc.expiresAt.toISOString(),
+    });
+  });
+
+  router.get('/:id', async (req, res) => {
+    res.json(sessionView(await liveSession(req.params.id)));
+  });
+
+  router.get('/:id/status', async (req, res) => {
+    res.json(statusView(await liveSession(req.params.id)));
+  });
+
+  router.post('/:id/extend', async (req, res) => {
+    const doc = await sessions.extend(sessionIdParam(req.params.id), deps.extendSeconds);
+    if (!doc) throw sessionNotFound();
+    res.json({ sessionId: doc._id, expiresAt: doc.expiresAt.toISOString() });
+  });
+
+  router.post('/:id/process', async (req, res) => {
+    const sessionId = sessionIdParam(req.params.id);
+    const { profile } = parseOrThrow(ProcessBodySchema, req.body ?? {});
+    if (profile.target === 'fridge' && profile.fridgeIngredients.length === 0) {
+      throw new AppError(400, 'fridge_empty', 'The fridge target needs at least one ingredient in the fridge.');
+    }
+    const before = await sessions.claimForRun(sessionId, profile);
+    if (!before) {
+      const current = await sessions.findLive(sessionId);
+      if (!current) throw sessionNotFound();
+      throw conflict('already_processing', 'A run of this session is already in progress.');
+    }
+    let started: { workflowId: string; runId: string };
+    try {
+      started = await runs.start(sessionId, profile);
+    } catch (err) {
+      await sessions.releaseClaim(before);
+      if (err instanceof RunAlreadyActiveError) {
+        throw conflict('already_processing', 'The previous run of this session is still finishing.');
+      }
+      throw unavailable('The workflow service is unavailable; try again shortly.');
+    }
+    await sessions.recordRunId(sessionId, started.runId);
+    res.status(202).json({ sessionId, ...started, status: 'processing' });
+  });
+
+  router.post('/:id/cancel', async (req, res) => {
+    const doc = await liveSession(req.params.id);
+    if (doc.status !== 'processing' || !(await runs.cancel(doc._id, doc.runId))) {
+      throw conflict('not_processing', 'No run of this session is in progress.', [{ status: doc.status }]);
+    }
+    res.status(202).json({ sessionId: doc._id, status: 'cancelling' });
+  });
+
+  router.get('/:id/result', async (req, res) => {
+    const sessionId = sessionIdParam(req.params.id);
+    const doc = await sessions.findLive(sessionId);
+    if (doc?.status === 'processing') {
+      res.status(202).json({ status: doc.status, phase: doc.phase, progress: doc.progress });
+      return;
+    }
+    const result = await results.latestFor(sessionId);
+    if (result) {
+      res.json(result);
+      return;
+    }
+    if (!doc) throw sessionNotFound();
+    throw new AppError(404, 'result_not_found', 'This session has no result yet.', [
+      { status: doc.status, terminal: TERMINAL_STATUSES.includes(doc.status) },
+    ]);
+  });
+
+  return router;
+}

@@ -1,0 +1,78 @@
+import {
+  connectMongo,
+  createLogger,
+  ensureTtlIndex,
+  listen,
+  startExpirySweeper,
+  type StoppableService,
+} from '@ai-chef/platform';
+import type { Logger } from 'pino';
+import { createSessionApp } from './app.js';
+import { loadSessionServiceConfig } from './config.js';
+import { ResultRepository } from './result-repository.js';
+import { RunControl } from './run-control.js';
+import { SessionRepository } from './session-repository.js';
+
+export interface RunningSessionService extends StoppableService {
+  url: string;
+  port: number;
+  logger: Logger;
+}
+
+/** Starts the session service; tests call it with their own env and port 0. */
+export async function startSessionService(
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunningSessionService> {
+  const config = loadSessionServiceConfig(env);
+  const logger = createLogger('session', config.LOG_LEVEL);
+  const mongo = await connectMongo(config.MONGO_URL, config.MONGO_DB);
+  const sessions = new SessionRepository(mongo.db, config.SESSION_TTL_SECONDS);
+  const results = new ResultRepository(mongo.db, config.RESULT_TTL_SECONDS);
+  const native = await Promise.all([
+    ensureTtlIndex(sessions.collection, 'expiresAt', logger),
+    ensureTtlIndex(results.collection, 'expiresAt', logger),
+  ]);
+  await results.ensureIndexes();
+  const sweeper = startExpirySweeper(
+    [
+      { collection: sessions.collection, field: 'expiresAt' },
+      { collection: results.collection, field: 'expiresAt' },
+    ],
+    native.every(Boolean) ? 300_000 : 30_000,
+    logger,
+  );
+  const runs = await RunControl.connect({
+    address: config.TEMPORAL_ADDRESS,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+  });
+  const app = createSessionApp({
+    sessions,
+    results,
+    runs,
+    logger,
+    extendSeconds: config.SESSION_EXTEND_SECONDS,
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    databaseReady: async () => {
+      try {
+        await mongo.db.command({ ping: 1 });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
+  const server = await listen(app, config.PORT);
+  logger.info({ url: server.url }, 'session service listening');
+  return {
+    url: server.url,
+    port: server.port,
+    logger,
+    async stop() {
+      await server.close();
+      sweeper.stop();
+      await runs.close();
+      await mongo.close();
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import type { Collection, Db } from 'mongodb';
+import type { FailurePhase, Phase, Profile, PublicError, SessionStatus } from '@ai-chef/contracts';
+import { PHASE_PROGRESS, type ProgressPhase } from '@ai-chef/contracts';
+
+export interface SessionDocument {
+  _id: string;
+  status: SessionStatus;
+  phase: Phase | null;
+  progress: number;
+  createdAt: Date;
+  updatedAt: Date;
+  expiresAt: Date;
+  runId: string | null;
+  error?: PublicError;
+  profile?: Profile;
+}
+
+/** Data access for the sessions collection. Every read ignores expired sessions. */
+export class SessionRepository {
+  readonly collection: Collection<SessionDocument>;
+
+  constructor(
+    db: Db,
+    private readonly ttlSeconds: number,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.collection = db.collection<SessionDocument>('sessions');
+  }
+
+  private live(sessionId: string) {
+    return { _id: sessionId, expiresAt: { $gt: this.now() } };
+  }
+
+  async create(sessionId: string): Promise<SessionDocument> {
+    const now = this.now();
+    const doc: SessionDocument = {
+      _id: sessionId,
+      status: 'idle',
+      phase: null,
+      progress: 0,
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: new Date(now.getTime() + this.ttlSeconds * 1000),
+      runId: null,
+    };
+    await this.collection.insertOne(doc);
+    return doc;
+  }
+
+  findLive(sessionId: string): Promise<SessionDocument | null> {
+    return this.collection.findOne(this.live(sessionId));
+  }
+
+  /** expiresAt = max(expiresAt, now + seconds); null when the session is gone. */
+  async extend(sessionId: string, seconds: number): Promise<SessionDocument | null> {
+    const target = new Date(this.now().getTime() + seconds * 1000);
+    return this.collection.findOneAndUpdate(
+      this.live(sessionId),
+      { $max: { expiresAt: target } },
+      { returnDocument: 'after' },
+    );
+  }
+
+  /**
+   * Atomically moves a live session that is not processing into `processing`. Returns the
+   * session as it was before, or null when it is gone or already processing.
+   */
+  claimForRun(sessionId: string, profile: Profile): Promise<SessionDocument | null> {
+    const now = this.now();
+    return this.collection.findOneAndUpdate(
+      { ...this.live(sessionId), status: { $ne: 'processing' } },
+      {
+        $set: {
+          status: 'processing',
+          phase: 'recipe_generation',
+          progress: PHASE_PROGRESS.recipe_generation,
+          runId: null,
+          profile,
+          updatedAt: now,
+        },
+        $unset: { error: '' },
+      },
+      { returnDocument: 'before' },
+    );
+  }
+
+  /** Undo a claim whose workflow could not be started. */
+  async releaseClaim(before: SessionDocument): Promise<void> {
+    await this.collection.updateOne(
+      { _id: before._id, status: 'processing', runId: null },
+      {
+        $set: {
+          status: before.status,
+          phase: before.phase,
+          progress: before.progress,
+          runId: before.runId,
+          updatedAt: this.now(),
+        },
+      },
+    );
+  }
+
+  async recordRunId(sessionId: string, runId: string): Promise<void> {
+    await this.collection.updateOne({ _id: sessionId, runId: null, status: 'processing' }, { $set: { runId } });
+  }
+
+  /** Filter for writes that belong to one run: the run id matches, or was not recorded yet. */
+  private ofRun(sessionId: string, runId: string) {
+    return { _id: sessionId, status: 'processing' as const, runId: { $in: [runId, null] } };
+  }
+
+  /** Progress only moves forward within a run; a replayed or late report changes nothing. */
+  async applyProgress(sessionId: string, runId: string, phase: ProgressPhase): Promise<boolean> {
+    const progress = PHASE_PROGRESS[phase];
+    const result = await this.collection.updateOne(
+      { ...this.ofRun(sessionId, runId), progress: { $lte: progress } },
+      { $set: { phase, progress, runId, updatedAt: this.now() } },
+    );
+    return result.matchedCount > 0;
+  }
+
+  async markCompleted(sessionId: string, runId: string): Promise<void> {
+    await this.collection.updateOne(this.ofRun(sessionId, runId), {
+      $set: { status: 'completed', phase: 'finished', progress: PHASE_PROGRESS.finished, runId, updatedAt: this.now() },
+    });
+  }
+
+  async markFailed(sessionId: string, runId: string, phase: FailurePhase, error: PublicError): Promise<void> {
+    await this.collection.updateOne(this.ofRun(sessionId, runId), {
+      $set: { status: 'failed', phase, error, runId, updatedAt: this.now() },
+    });
+  }
+
+  async markCancelled(sessionId: string, runId: string): Promise<void> {
+    await this.collection.updateOne(this.ofRun(sessionId, runId), {
+      $set: { status: 'cancelled', phase: 'cancelled', runId, updatedAt: this.now() },
+    });
+  }
+}

@@ -1,0 +1,2 @@
+export { startWorker, type RunningWorker } from './worker.js';
+export { WORKFLOW_BUNDLE_PATH, buildWorkflowBundle, workflowsEntryPath } from './workflow-bundle.js';

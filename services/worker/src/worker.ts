@@ -1,0 +1,133 @@
+import express from 'express';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { TASK_QUEUE, WORKFLOW_TYPE } from '@ai-chef/contracts';
+import {
+  createActivities,
+  createClaudeRecipeWriter,
+  createMongoPriceCache,
+  createNaverClient,
+  createRecipeGenerator,
+  InMemoryQuotaCounter,
+  type PriceBasketDeps,
+} from '@ai-chef/activities';
+import { getCatalog } from '@ai-chef/kitchen';
+import {
+  SessionServiceClient,
+  connectMongo,
+  createLogger,
+  createServiceMetrics,
+  ensureTtlIndex,
+  listen,
+  startExpirySweeper,
+  type StoppableService,
+} from '@ai-chef/platform';
+import type { Logger } from 'pino';
+import { loadWorkerConfig } from './config.js';
+import { WORKFLOW_BUNDLE_PATH, prebuiltBundleExists, workflowsEntryPath } from './workflow-bundle.js';
+
+export interface RunningWorker extends StoppableService {
+  logger: Logger;
+  url: string;
+  worker: Worker;
+}
+
+let runtimeInstalled = false;
+
+/** Starts the Temporal worker hosting recipeWorkflow and its activities, plus a health/metrics port. */
+export async function startWorker(env: Record<string, string | undefined> = process.env): Promise<RunningWorker> {
+  const config = loadWorkerConfig(env);
+  const logger = createLogger('worker', config.LOG_LEVEL);
+  if (!runtimeInstalled) {
+    // Core SDK logs go through the same JSON logger; installed once per process.
+    Runtime.install({ logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: (m, meta) => logger.warn(meta ?? {}, m), error: (m, meta) => logger.error(meta ?? {}, m) } });
+    runtimeInstalled = true;
+  }
+  const mongo = await connectMongo(config.MONGO_URL, config.MONGO_DB);
+  const cacheCollection = mongo.db.collection('price_cache');
+  const nativeTtl = await ensureTtlIndex(cacheCollection, 'expiresAt', logger);
+  const sweeper = startExpirySweeper([{ collection: cacheCollection, field: 'expiresAt' }], nativeTtl ? 600_000 : 60_000, logger);
+
+  const catalog = getCatalog();
+  const sessions = new SessionServiceClient(config.SESSION_SERVICE_URL);
+  const naver =
+    config.NAVER_CLIENT_ID && config.NAVER_CLIENT_SECRET
+      ? createNaverClient({
+          baseUrl: config.NAVER_API_BASE_URL,
+          clientId: config.NAVER_CLIENT_ID,
+          clientSecret: config.NAVER_CLIENT_SECRET,
+          concurrency: config.PRICE_CONCURRENCY,
+          callsPerSecond: config.NAVER_CALLS_PER_SECOND,
+          quota: new InMemoryQuotaCounter(),
+        })
+      : undefined;
+  const pricing: Omit<PriceBasketDeps, 'budget' | 'signal' | 'onProgress'> = {
+    ...(naver ? { naver } : {}),
+    cache: createMongoPriceCache(cacheCollection, config.PRICE_CACHE_TTL_SECONDS),
+    references: {
+      referencePrice: (id: string) => {
+        const item = catalog.get(id);
+        return item ? { ...item.referencePrice, nameKo: item.nameKo } : undefined;
+      },
+    },
+    shipping: { fee: config.SHIPPING_FEE, freeThreshold: config.FREE_SHIPPING_THRESHOLD },
+  };
+  const recipes = createRecipeGenerator(
+    config.ANTHROPIC_API_KEY
+      ? {
+          claude: createClaudeRecipeWriter({
+            apiKey: config.ANTHROPIC_API_KEY,
+            ...(config.ANTHROPIC_BASE_URL ? { baseURL: config.ANTHROPIC_BASE_URL } : {}),
+            model: config.ANTHROPIC_MODEL,
+            timeoutMs: 100_000,
+          }),
+        }
+      : {},
+  );
+  const activities = createActivities({ sessions, recipes, pricing, logger });
+
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await Worker.create({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE ?? TASK_QUEUE,
+    activities,
+    ...(prebuiltBundleExists()
+      ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
+      : { workflowsPath: workflowsEntryPath() }),
+    // A workflow that no longer matches its history fails instead of retrying its task forever.
+    workflowFailureErrorTypes: { [WORKFLOW_TYPE]: ['NondeterminismError'] },
+    shutdownGraceTime: '20s',
+  });
+  const running = worker.run();
+  running.catch((err: unknown) => logger.error({ err }, 'worker stopped with an error'));
+
+  const metrics = createServiceMetrics('worker');
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    const ready = worker.getState() === 'RUNNING';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : worker.getState().toLowerCase() });
+  });
+  app.get('/metrics', metrics.metricsHandler);
+  const server = await listen(app, config.PORT);
+  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, url: server.url, recipes: config.ANTHROPIC_API_KEY ? 'claude' : 'offline', prices: naver ? 'naver' : 'estimate' }, 'worker running');
+
+  return {
+    logger,
+    url: server.url,
+    worker,
+    async stop() {
+      // Readiness turns false as the worker drains; running activities get the grace time.
+      worker.shutdown();
+      await running.catch(() => undefined);
+      await server.close();
+      sweeper.stop();
+      await connection.close();
+      await sessions.close();
+      await mongo.close();
+    },
+  };
+}

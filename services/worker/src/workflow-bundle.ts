@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { bundleWorkflowCode } from '@temporalio/worker';
+
+/** Where `npm run build` writes the workflow bundle that production workers and replay tests load. */
+export const WORKFLOW_BUNDLE_PATH = fileURLToPath(new URL('../dist/workflow-bundle.js', import.meta.url));
+
+/** The compiled workflow entry point (workflows/dist/index.js). */
+export function workflowsEntryPath(): string {
+  return createRequire(import.meta.url).resolve('@ai-chef/workflows');
+}
+
+export async function buildWorkflowBundle(): Promise<string> {
+  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntryPath() });
+  return code;
+}
+
+export function prebuiltBundleExists(): boolean {
+  return existsSync(WORKFLOW_BUNDLE_PATH);
+}
