@@ -41,5 +41,14 @@ export default {
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
       testTimeout: 120_000,
     },
+    {
+      // Not part of `npm test`: `npm run record:histories` re-records test/histories/ from real runs.
+      ...common,
+      displayName: 'tools',
+      testMatch: ['<rootDir>/test/tools/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+      testTimeout: 300_000,
+    },
   ],
 };

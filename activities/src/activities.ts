@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { RecipeGenerator } from './recipe/index.js';
 import { priceBasket, type PriceBasketDeps } from './pricing/index.js';
 import { buildResult } from './result-builder.js';
-import { currentRun, type RunContext } from './run-context.js';
+import { currentRun, withHeartbeat, type RunContext } from './run-context.js';
 
 export interface ActivityDeps {
   sessions: SessionServiceClient;
@@ -47,13 +47,15 @@ export function createActivities(deps: ActivityDeps) {
     async generateRecipe(input: { sessionId: string; profile: Profile }): Promise<RecipeOutcome> {
       const ctx = run();
       await report(input.sessionId, ctx.runId, 'recipe_generation');
-      const outcome = await deps.recipes.generate(input.profile, {
-        attempt: ctx.attempt,
-        maxAttempts: deps.recipeMaxAttempts ?? 3,
-        heartbeat: () => ctx.heartbeat(),
-        signal: ctx.signal,
-        warn: (message, fields) => deps.logger.warn({ sessionId: input.sessionId, runId: ctx.runId, ...fields }, message),
-      });
+      const outcome = await withHeartbeat(ctx, () =>
+        deps.recipes.generate(input.profile, {
+          attempt: ctx.attempt,
+          maxAttempts: deps.recipeMaxAttempts ?? 3,
+          heartbeat: () => ctx.heartbeat(),
+          signal: ctx.signal,
+          warn: (message, fields) => deps.logger.warn({ sessionId: input.sessionId, runId: ctx.runId, ...fields }, message),
+        }),
+      );
       await report(input.sessionId, ctx.runId, 'recipe_completed');
       return outcome;
     },
@@ -61,9 +63,11 @@ export function createActivities(deps: ActivityDeps) {
     async fetchPrices(input: { sessionId: string; profile: Profile; ingredients: RecipeIngredient[] }): Promise<Pricing> {
       const ctx = run();
       await report(input.sessionId, ctx.runId, 'price_lookup');
-      const pricing = await priceBasket(
-        input.ingredients.map(({ ingredientId, name, amount, unit, grams }) => ({ ingredientId, name, amount, unit, grams })),
-        { ...deps.pricing, budget: input.profile.budget, signal: ctx.signal, onProgress: () => ctx.heartbeat() },
+      const pricing = await withHeartbeat(ctx, () =>
+        priceBasket(
+          input.ingredients.map(({ ingredientId, name, amount, unit, grams }) => ({ ingredientId, name, amount, unit, grams })),
+          { ...deps.pricing, budget: input.profile.budget, signal: ctx.signal, onProgress: () => ctx.heartbeat() },
+        ),
       );
       await report(input.sessionId, ctx.runId, 'price_completed');
       return pricing;

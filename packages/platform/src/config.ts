@@ -4,10 +4,9 @@ const blankAsUnset = (value: unknown): unknown => (value === '' ? undefined : va
 const int = (min: number, max: number, fallback: number) =>
   z.preprocess(blankAsUnset, z.coerce.number().int().min(min).max(max).default(fallback));
 const text = () => z.preprocess(blankAsUnset, z.string().min(1).optional());
-const url = (fallback?: string) =>
-  fallback === undefined
-    ? z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).optional())
-    : z.preprocess(blankAsUnset, z.url({ protocol: /^https?$/ }).default(fallback));
+const httpUrl = () => z.url({ protocol: /^https?$/ });
+const optionalUrl = () => z.preprocess(blankAsUnset, httpUrl().optional());
+const url = (fallback: string) => z.preprocess(blankAsUnset, httpUrl().default(fallback));
 
 /** Every setting of SPEC §4, with its default. Each service loads the subset it uses. */
 export const ENV_FIELDS = {
@@ -25,7 +24,7 @@ export const ENV_FIELDS = {
   TEMPORAL_NAMESPACE: z.preprocess(blankAsUnset, z.string().min(1).default('default')),
   TEMPORAL_TASK_QUEUE: z.preprocess(blankAsUnset, z.string().min(1).default('ai-chef')),
   ANTHROPIC_API_KEY: text(),
-  ANTHROPIC_BASE_URL: url(),
+  ANTHROPIC_BASE_URL: optionalUrl(),
   ANTHROPIC_MODEL: z.preprocess(blankAsUnset, z.string().min(1).default('claude-sonnet-4-5')),
   NAVER_CLIENT_ID: text(),
   NAVER_CLIENT_SECRET: text(),

@@ -1,14 +1,15 @@
 import express from 'express';
-import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { TASK_QUEUE, WORKFLOW_TYPE } from '@ai-chef/contracts';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { TASK_QUEUE } from '@ai-chef/contracts';
 import {
   createActivities,
   createClaudeRecipeWriter,
   createMongoPriceCache,
   createNaverClient,
   createRecipeGenerator,
-  InMemoryQuotaCounter,
+  createMemoryQuotaCounter,
   type PriceBasketDeps,
+  type PriceCacheDocument,
 } from '@ai-chef/activities';
 import { getCatalog } from '@ai-chef/kitchen';
 import {
@@ -31,19 +32,12 @@ export interface RunningWorker extends StoppableService {
   worker: Worker;
 }
 
-let runtimeInstalled = false;
-
 /** Starts the Temporal worker hosting recipeWorkflow and its activities, plus a health/metrics port. */
 export async function startWorker(env: Record<string, string | undefined> = process.env): Promise<RunningWorker> {
   const config = loadWorkerConfig(env);
   const logger = createLogger('worker', config.LOG_LEVEL);
-  if (!runtimeInstalled) {
-    // Core SDK logs go through the same JSON logger; installed once per process.
-    Runtime.install({ logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: (m, meta) => logger.warn(meta ?? {}, m), error: (m, meta) => logger.error(meta ?? {}, m) } });
-    runtimeInstalled = true;
-  }
   const mongo = await connectMongo(config.MONGO_URL, config.MONGO_DB);
-  const cacheCollection = mongo.db.collection('price_cache');
+  const cacheCollection = mongo.db.collection<PriceCacheDocument>('price_cache');
   const nativeTtl = await ensureTtlIndex(cacheCollection, 'expiresAt', logger);
   const sweeper = startExpirySweeper([{ collection: cacheCollection, field: 'expiresAt' }], nativeTtl ? 600_000 : 60_000, logger);
 
@@ -57,7 +51,7 @@ export async function startWorker(env: Record<string, string | undefined> = proc
           clientSecret: config.NAVER_CLIENT_SECRET,
           concurrency: config.PRICE_CONCURRENCY,
           callsPerSecond: config.NAVER_CALLS_PER_SECOND,
-          quota: new InMemoryQuotaCounter(),
+          quota: createMemoryQuotaCounter(),
         })
       : undefined;
   const pricing: Omit<PriceBasketDeps, 'budget' | 'signal' | 'onProgress'> = {
@@ -66,7 +60,15 @@ export async function startWorker(env: Record<string, string | undefined> = proc
     references: {
       referencePrice: (id: string) => {
         const item = catalog.get(id);
-        return item ? { ...item.referencePrice, nameKo: item.nameKo } : undefined;
+        if (!item) return undefined;
+        const pieceGrams = item.units['개'];
+        return {
+          nameKo: item.nameKo,
+          aliases: item.aliases,
+          price: item.referencePrice.price,
+          grams: item.referencePrice.grams,
+          ...(pieceGrams ? { pieceGrams } : {}),
+        };
       },
     },
     shipping: { fee: config.SHIPPING_FEE, freeThreshold: config.FREE_SHIPPING_THRESHOLD },
@@ -95,7 +97,7 @@ export async function startWorker(env: Record<string, string | undefined> = proc
       ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
       : { workflowsPath: workflowsEntryPath() }),
     // A workflow that no longer matches its history fails instead of retrying its task forever.
-    workflowFailureErrorTypes: { [WORKFLOW_TYPE]: ['NondeterminismError'] },
+    workflowFailureErrorTypes: { '*': ['NondeterminismError'] },
     shutdownGraceTime: '20s',
   });
   const running = worker.run();

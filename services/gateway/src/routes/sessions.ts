@@ -8,8 +8,8 @@ import { noInput } from '../edge.js';
 const ProcessBodySchema = z.object({ profile: ProfileInputSchema }).strict();
 
 /** Malformed ids get the same 404 as unknown ones, before anything is asked of the session service. */
-function sessionId(raw: string | undefined): string {
-  if (raw === undefined || !isSessionId(raw)) throw sessionNotFound();
+function sessionId(raw: unknown): string {
+  if (typeof raw !== 'string' || !isSessionId(raw)) throw sessionNotFound();
   return raw;
 }
 

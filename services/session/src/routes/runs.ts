@@ -10,8 +10,8 @@ import type { ResultRepository } from '../result-repository.js';
  */
 export function runRoutes(deps: { sessions: SessionRepository; results: ResultRepository }): Router {
   const router = Router();
-  const idOf = (raw: string | undefined): string => {
-    if (raw === undefined || !isSessionId(raw)) throw sessionNotFound();
+  const idOf = (raw: unknown): string => {
+    if (typeof raw !== 'string' || !isSessionId(raw)) throw sessionNotFound();
     return raw;
   };
 

@@ -43,8 +43,8 @@ function sessionView(doc: SessionDocument): SessionView {
 const ProcessBodySchema = z.object({ profile: ProfileSchema }).strict();
 
 /** The id is checked for shape before any database call; every miss is the same 404. */
-function sessionIdParam(raw: string | undefined): string {
-  if (raw === undefined || !isSessionId(raw)) throw sessionNotFound();
+function sessionIdParam(raw: unknown): string {
+  if (typeof raw !== 'string' || !isSessionId(raw)) throw sessionNotFound();
   return raw;
 }
 
@@ -52,7 +52,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   const { sessions, results, runs } = deps;
   const router = Router();
 
-  async function liveSession(raw: string | undefined): Promise<SessionDocument> {
+  async function liveSession(raw: unknown): Promise<SessionDocument> {
     const doc = await sessions.findLive(sessionIdParam(raw));
     if (!doc) throw sessionNotFound();
     return doc;

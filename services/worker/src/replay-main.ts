@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util';
+import { loadEnv } from '@ai-chef/platform';
+import { historyFromFile, historyFromServer, replay } from './replay.js';
+
+// npm run replay -- --workflow-id <id> [--run-id <id>]   (fetches the history from TEMPORAL_ADDRESS)
+// npm run replay -- --history <file.json>                  (from `temporal workflow show --output json`)
+const { values } = parseArgs({
+  options: {
+    'workflow-id': { type: 'string' },
+    'run-id': { type: 'string' },
+    history: { type: 'string', multiple: true },
+  },
+});
+
+async function main(): Promise<number> {
+  const sources: { label: string; load: () => ReturnType<typeof historyFromFile> }[] = [];
+  for (const file of values.history ?? []) sources.push({ label: file, load: () => historyFromFile(file) });
+  const workflowId = values['workflow-id'];
+  if (workflowId) {
+    const env = loadEnv(['TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE']);
+    sources.push({
+      label: `workflow ${workflowId}`,
+      load: () =>
+        historyFromServer({
+          address: env.TEMPORAL_ADDRESS,
+          namespace: env.TEMPORAL_NAMESPACE,
+          workflowId,
+          ...(values['run-id'] ? { runId: values['run-id'] } : {}),
+        }),
+    });
+  }
+  if (sources.length === 0) {
+    console.error('usage: npm run replay -- --workflow-id <id> [--run-id <id>] | --history <file.json> ...');
+    return 2;
+  }
+  let failed = 0;
+  for (const source of sources) {
+    try {
+      await replay(await source.load(), workflowId ?? 'replay');
+      console.log(`ok      ${source.label}`);
+    } catch (err) {
+      failed++;
+      console.error(`FAILED  ${source.label}\n  ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+    }
+  }
+  return failed === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,34 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { historyFromFile, replay } from '@ai-chef/worker';
+
+// Every committed history (recorded from real runs of earlier versions by `npm run record:histories`)
+// must keep replaying against the bundle production workers run. A failure here means a workflow
+// change needs patched().
+const dir = fileURLToPath(new URL('../histories/', import.meta.url));
+const files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+
+describe('committed workflow histories', () => {
+  it('exist for the runs the operators need to replay', () => {
+    expect(files.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(files)('%s replays against the production workflow bundle', async (file) => {
+    await expect(replay(await historyFromFile(join(dir, file)), file)).resolves.toBeUndefined();
+  });
+
+  it('a history whose commands no longer match the code fails with a determinism error', async () => {
+    const file = files.find((name) => name.includes('completed')) ?? files[0];
+    if (!file) throw new Error('no history to tamper with');
+    const history = await historyFromFile(join(dir, file));
+    // Rename the first scheduled activity: the code schedules generateRecipe, the history now says otherwise.
+    const scheduled = history.events?.find((event) => event.activityTaskScheduledEventAttributes);
+    const attributes = scheduled?.activityTaskScheduledEventAttributes;
+    if (!attributes?.activityType) throw new Error('history has no scheduled activity');
+    attributes.activityType.name = 'somethingElse';
+    await expect(replay(history, file)).rejects.toBeInstanceOf(DeterminismViolationError);
+  });
+});

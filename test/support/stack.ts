@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { startGateway, type RunningGateway } from '@ai-chef/gateway';
+import { startSessionService, type RunningSessionService } from '@ai-chef/session';
+import { startWorker, type RunningWorker } from '@ai-chef/worker';
+
+export interface TestStack {
+  gatewayUrl: string;
+  sessionUrl: string;
+  mongoUrl: string;
+  mongoDb: string;
+  taskQueue: string;
+  temporalAddress: string;
+  session: RunningSessionService;
+  worker: RunningWorker;
+  gateway: RunningGateway;
+  stop(): Promise<void>;
+}
+
+/**
+ * The three services in-process against the throw-away servers of the global setup. Each stack
+ * gets its own database and task queue, so test files never see each other's runs.
+ */
+export async function startStack(overrides: Record<string, string> = {}): Promise<TestStack> {
+  const temporalAddress = requiredEnv('TEST_TEMPORAL_ADDRESS');
+  const mongoUrl = requiredEnv('TEST_MONGO_URL');
+  const suffix = randomBytes(4).toString('hex');
+  const mongoDb = `test_${suffix}`;
+  const taskQueue = `ai-chef-test-${suffix}`;
+  const base = {
+    MONGO_URL: mongoUrl,
+    MONGO_DB: mongoDb,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  };
+  const session = await startSessionService({ ...base, PORT: '0' });
+  const worker = await startWorker({ ...base, PORT: '0', SESSION_SERVICE_URL: session.url });
+  const gateway = await startGateway({
+    RATE_LIMIT_PER_MINUTE: '0',
+    PROCESS_RATE_LIMIT_PER_MINUTE: '0',
+    ...base,
+    PORT: '0',
+    SESSION_SERVICE_URL: session.url,
+  });
+  return {
+    gatewayUrl: gateway.url,
+    sessionUrl: session.url,
+    mongoUrl,
+    mongoDb,
+    taskQueue,
+    temporalAddress,
+    session,
+    worker,
+    gateway,
+    async stop() {
+      await gateway.stop();
+      await worker.stop();
+      await session.stop();
+    },
+  };
+}
+
+export function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run integration tests through jest's global setup (npm test)`);
+  return value;
+}
