@@ -1,0 +1,20 @@
+/** The model id the configuration uses when ANTHROPIC_MODEL is not set. */
+export const DEFAULT_ANTHROPIC_MODEL = 'claude-sonnet-4-5';
+
+export {
+  MAX_REPAIRS,
+  SUBMIT_RECIPE_TOOL_NAME,
+  createClaudeRecipeWriter,
+  submitRecipeTool,
+} from './claude-recipe.js';
+export type { ClaudeRecipeWriter, ClaudeRecipeWriterOptions, WriteOptions } from './claude-recipe.js';
+export { buildRecipePrompt, profileJsonFromPrompt, repairInstruction } from './prompts.js';
+export type { RecipePrompt } from './prompts.js';
+export {
+  PROVIDER_RATE_LIMITED,
+  PROVIDER_UNAVAILABLE,
+  retryAfterMs,
+  toProviderFailure,
+} from './provider-failure.js';
+export { createRecipeGenerator } from './recipe-generator.js';
+export type { GenerateOptions, RecipeGenerator, RecipeGeneratorOptions } from './recipe-generator.js';
