@@ -27,6 +27,8 @@ const common = {
 };
 
 export default {
+  // Integration tests wait on real servers and Temporal retry intervals (2 s, 4 s).
+  testTimeout: 120_000,
   projects: [
     {
       ...common,
@@ -39,7 +41,6 @@ export default {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-      testTimeout: 120_000,
     },
     {
       // Not part of `npm test`: `npm run record:histories` re-records test/histories/ from real runs.
@@ -48,7 +49,6 @@ export default {
       testMatch: ['<rootDir>/test/tools/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-      testTimeout: 300_000,
     },
   ],
 };

@@ -12,8 +12,6 @@ export interface ActivityDeps {
   recipes: RecipeGenerator;
   pricing: Omit<PriceBasketDeps, 'budget' | 'signal' | 'onProgress'>;
   logger: Logger;
-  /** Attempts of the recipe step, as the workflow's retry policy says. */
-  recipeMaxAttempts?: number;
   now?: () => Date;
   /** Tests run activities outside a worker; production reads the activity context. */
   runContext?: () => RunContext;
@@ -50,7 +48,7 @@ export function createActivities(deps: ActivityDeps) {
       const outcome = await withHeartbeat(ctx, () =>
         deps.recipes.generate(input.profile, {
           attempt: ctx.attempt,
-          maxAttempts: deps.recipeMaxAttempts ?? 3,
+          maxAttempts: ctx.maxAttempts ?? Number.POSITIVE_INFINITY,
           heartbeat: () => ctx.heartbeat(),
           signal: ctx.signal,
           warn: (message, fields) => deps.logger.warn({ sessionId: input.sessionId, runId: ctx.runId, ...fields }, message),

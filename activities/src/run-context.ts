@@ -4,6 +4,8 @@ import { Context } from '@temporalio/activity';
 export interface RunContext {
   runId: string;
   attempt: number;
+  /** The retry policy's attempt limit (0 or absent: unlimited). */
+  maxAttempts: number | undefined;
   heartbeat(details?: unknown): void;
   signal: AbortSignal;
 }
@@ -15,6 +17,7 @@ export function currentRun(): RunContext {
   return {
     runId,
     attempt: ctx.info.attempt,
+    maxAttempts: ctx.info.retryPolicy?.maximumAttempts || undefined,
     heartbeat: (details) => ctx.heartbeat(details),
     signal: ctx.cancellationSignal,
   };

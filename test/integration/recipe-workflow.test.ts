@@ -8,7 +8,7 @@ import { WorkflowFailedError } from '@temporalio/client';
 import type { Activities } from '@ai-chef/activities';
 import { NON_RETRYABLE, progressQuery, type Profile, type RecipeOutcome, type RunOutcome } from '@ai-chef/contracts';
 import { WORKFLOW_BUNDLE_PATH } from '@ai-chef/worker';
-import { requiredEnv } from '../support/stack.js';
+import { quietTemporalRuntime, requiredEnv } from '../support/stack.js';
 
 // The workflow alone, against the real dev server and the production bundle, with activities
 // replaced by scripted ones: what is under test is orchestration, retries and cancellation.
@@ -16,6 +16,7 @@ import { requiredEnv } from '../support/stack.js';
 let env: TestWorkflowEnvironment;
 
 beforeAll(async () => {
+  quietTemporalRuntime();
   env = await TestWorkflowEnvironment.createFromExistingServer({ address: requiredEnv('TEST_TEMPORAL_ADDRESS') });
 });
 afterAll(async () => {
@@ -59,6 +60,7 @@ async function runWith(script: Script, body: (taskQueue: string) => Promise<void
     taskQueue,
     workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
     activities,
+    maxHeartbeatThrottleInterval: '2s',
   });
   await worker.runUntil(body(taskQueue));
   return outcomes;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ResultDocument, SessionStatusView } from '@ai-chef/contracts';
 import { startStack, type TestStack } from '../support/stack.js';
 import { call, eventually } from '../support/http.js';
-import { buildProfile } from '../support/factories.js';
+import { NO_KETO_POSSIBLE, buildProfile } from '../support/factories.js';
 
 let stack: TestStack;
 
@@ -124,7 +124,7 @@ describe('processing rules', () => {
     const id = await newSession();
     const profile = buildProfile({
       target: 'keto',
-      allergies: ['egg', 'milk', 'pork', 'beef', 'chicken', 'soybean', 'mackerel', 'shrimp', 'crab', 'squid', 'shellfish'],
+      allergies: NO_KETO_POSSIBLE,
     });
     await call(stack.gatewayUrl, 'POST', `/session/${id}/process`, { profile });
     const final = await settled(id);

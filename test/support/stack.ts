@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { startGateway, type RunningGateway } from '@ai-chef/gateway';
 import { startSessionService, type RunningSessionService } from '@ai-chef/session';
 import { startWorker, type RunningWorker } from '@ai-chef/worker';
@@ -20,7 +21,17 @@ export interface TestStack {
  * The three services in-process against the throw-away servers of the global setup. Each stack
  * gets its own database and task queue, so test files never see each other's runs.
  */
+/** The SDK's core logs only warnings in tests; the runtime is per process, so the first stack installs it. */
+export function quietTemporalRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed by an earlier stack in this worker process.
+  }
+}
+
 export async function startStack(overrides: Record<string, string> = {}): Promise<TestStack> {
+  quietTemporalRuntime();
   const temporalAddress = requiredEnv('TEST_TEMPORAL_ADDRESS');
   const mongoUrl = requiredEnv('TEST_MONGO_URL');
   const suffix = randomBytes(4).toString('hex');

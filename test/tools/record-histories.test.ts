@@ -6,7 +6,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { ProfileInput, SessionStatusView } from '@ai-chef/contracts';
 import { startStack, type TestStack } from '../support/stack.js';
 import { call, eventually } from '../support/http.js';
-import { buildProfile } from '../support/factories.js';
+import { NO_KETO_POSSIBLE, buildProfile } from '../support/factories.js';
 import { startAnthropicFake, type AnthropicFake } from '../fakes/anthropic-fake.js';
 
 // `npm run record:histories`: records test/histories/ from real runs of the current code, one per
@@ -61,6 +61,6 @@ it('records one history per target, a failed run and a cancelled run', async () 
   await record(stack, 'v1-diet-completed', buildProfile({ target: 'diet' }));
   await record(stack, 'v1-fridge-completed', buildProfile({ target: 'fridge', fridgeIngredients: ['두부', '김치', '대파', '달걀'] }));
   await record(stack, 'v1-general-completed', buildProfile({ target: 'general' }));
-  await record(stack, 'v1-recipe-failed', buildProfile({ target: 'baby_food', babyAgeMonths: 5, allergies: ['rice', 'beef', 'chicken', 'egg', 'milk', 'soybean', 'wheat'] }));
+  await record(stack, 'v1-recipe-failed', buildProfile({ target: 'keto', allergies: NO_KETO_POSSIBLE }));
   await record(slowModel, 'v1-cancelled', buildProfile({ target: 'keto' }), 1500);
 });

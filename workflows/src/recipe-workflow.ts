@@ -1,4 +1,5 @@
 import {
+  ActivityCancellationType,
   CancellationScope,
   isCancellation,
   proxyActivities,
@@ -27,6 +28,8 @@ const nonRetryableErrorTypes = Object.values(NON_RETRYABLE);
 // Timeouts and retries as the seed's Lambdas and Step Functions (SPEC §3).
 const slowStep: ActivityOptions = {
   heartbeatTimeout: '10s',
+  // On cancel, wait until the activity has stopped, so "cancelled" means nothing is still running.
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   retry: { initialInterval: '2s', backoffCoefficient: 2, maximumAttempts: 3, nonRetryableErrorTypes },
 };
 const { generateRecipe } = proxyActivities<Activities>({ ...slowStep, startToCloseTimeout: '120s', summary: 'Write the recipe' });

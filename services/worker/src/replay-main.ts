@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadEnv } from '@ai-chef/platform';
 import { historyFromFile, historyFromServer, replay } from './replay.js';
 
 // npm run replay -- --workflow-id <id> [--run-id <id>]   (fetches the history from TEMPORAL_ADDRESS)
 // npm run replay -- --history <file.json>                  (from `temporal workflow show --output json`)
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
 const { values } = parseArgs({
   options: {
     'workflow-id': { type: 'string' },

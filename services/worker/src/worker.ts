@@ -2,6 +2,7 @@ import express from 'express';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { TASK_QUEUE } from '@ai-chef/contracts';
 import {
+  catalogReferencePrices,
   createActivities,
   createClaudeRecipeWriter,
   createMongoPriceCache,
@@ -41,7 +42,6 @@ export async function startWorker(env: Record<string, string | undefined> = proc
   const nativeTtl = await ensureTtlIndex(cacheCollection, 'expiresAt', logger);
   const sweeper = startExpirySweeper([{ collection: cacheCollection, field: 'expiresAt' }], nativeTtl ? 600_000 : 60_000, logger);
 
-  const catalog = getCatalog();
   const sessions = new SessionServiceClient(config.SESSION_SERVICE_URL);
   const naver =
     config.NAVER_CLIENT_ID && config.NAVER_CLIENT_SECRET
@@ -57,20 +57,7 @@ export async function startWorker(env: Record<string, string | undefined> = proc
   const pricing: Omit<PriceBasketDeps, 'budget' | 'signal' | 'onProgress'> = {
     ...(naver ? { naver } : {}),
     cache: createMongoPriceCache(cacheCollection, config.PRICE_CACHE_TTL_SECONDS),
-    references: {
-      referencePrice: (id: string) => {
-        const item = catalog.get(id);
-        if (!item) return undefined;
-        const pieceGrams = item.units['개'];
-        return {
-          nameKo: item.nameKo,
-          aliases: item.aliases,
-          price: item.referencePrice.price,
-          grams: item.referencePrice.grams,
-          ...(pieceGrams ? { pieceGrams } : {}),
-        };
-      },
-    },
+    references: catalogReferencePrices(getCatalog()),
     shipping: { fee: config.SHIPPING_FEE, freeThreshold: config.FREE_SHIPPING_THRESHOLD },
   };
   const recipes = createRecipeGenerator(
@@ -80,7 +67,7 @@ export async function startWorker(env: Record<string, string | undefined> = proc
             apiKey: config.ANTHROPIC_API_KEY,
             ...(config.ANTHROPIC_BASE_URL ? { baseURL: config.ANTHROPIC_BASE_URL } : {}),
             model: config.ANTHROPIC_MODEL,
-            timeoutMs: 100_000,
+            timeoutMs: 35_000,
           }),
         }
       : {},
@@ -99,6 +86,8 @@ export async function startWorker(env: Record<string, string | undefined> = proc
     // A workflow that no longer matches its history fails instead of retrying its task forever.
     workflowFailureErrorTypes: { '*': ['NondeterminismError'] },
     shutdownGraceTime: '20s',
+    // Heartbeats carry cancellation to activities: flush them within 2 s, not 80 % of the timeout.
+    maxHeartbeatThrottleInterval: '2s',
   });
   const running = worker.run();
   running.catch((err: unknown) => logger.error({ err }, 'worker stopped with an error'));

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode } from '@temporalio/worker';
 
 /** Where `npm run build` writes the workflow bundle that production workers and replay tests load. */
-export const WORKFLOW_BUNDLE_PATH = fileURLToPath(new URL('../dist/workflow-bundle.js', import.meta.url));
+export const WORKFLOW_BUNDLE_PATH = fileURLToPath(new URL('../dist/recipe-workflow.bundle.js', import.meta.url));
 
 /** The compiled workflow entry point (workflows/dist/index.js). */
 export function workflowsEntryPath(): string {

@@ -1,0 +1,34 @@
+/**
+ * What pricing needs to know about an ingredient from the bundled catalog: its search name, the
+ * names a listing may carry, and its reference price. Kept as a small interface so pricing does not
+ * depend on the catalog's full shape.
+ */
+export interface ReferencePrice {
+  /** The Korean name, used as the search query. */
+  nameKo: string;
+  /** Other names a shop title may use ("계란" for 달걀). */
+  aliases?: readonly string[];
+  /** Whole KRW for `grams` grams: one pack at the reference size. */
+  price: number;
+  grams: number;
+  /** Weight of one piece (개), for titles that count pieces ("특란 30구"). */
+  pieceGrams?: number;
+}
+
+export interface ReferencePriceSource {
+  referencePrice(ingredientId: string): ReferencePrice | undefined;
+}
+
+/**
+ * The estimate for an ingredient missing from the catalog: 3,000원 for 300 g, about a small
+ * grocery pack. Only reached when a recipe names something the catalog cannot price.
+ */
+export const GENERIC_REFERENCE: Readonly<Pick<ReferencePrice, 'price' | 'grams'>> = {
+  price: 3000,
+  grams: 300,
+};
+
+/** A source over a fixed table, for tests and callers that already hold the prices. */
+export function referencePricesFrom(table: Readonly<Record<string, ReferencePrice>>): ReferencePriceSource {
+  return { referencePrice: (id) => (Object.hasOwn(table, id) ? table[id] : undefined) };
+}

@@ -1,0 +1,264 @@
+// fetchPrices' pricing through the real got client against a local Naver Shopping fake.
+// No database: the price cache here is the in-memory one. Assertions count calls, never wall time.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { PricingSchema } from '@ai-chef/contracts';
+import {
+  createMemoryPriceCache,
+  createMemoryQuotaCounter,
+  createNaverClient,
+  priceBasket,
+  referencePricesFrom,
+} from '../../activities/src/pricing/index.js';
+import type {
+  BasketItem,
+  LookupEvent,
+  NaverClientOptions,
+  PriceBasketDeps,
+} from '../../activities/src/pricing/index.js';
+import { startNaverFake } from '../fakes/naver-fake.js';
+import type { NaverFake } from '../fakes/naver-fake.js';
+
+const NAMES = [
+  '양파',
+  '대파',
+  '감자',
+  '당근',
+  '두부',
+  '애호박',
+  '버섯',
+  '시금치',
+  '마늘',
+  '고추',
+  '배추',
+  '무',
+  '콩나물',
+  '양배추',
+  '브로콜리',
+  '오이',
+  '토마토',
+  '사과',
+  '고구마',
+  '부추',
+];
+// 10 won per gram: the fake's listings (3–29 won per gram) are all plausible against it.
+const references = referencePricesFrom(
+  Object.fromEntries(NAMES.map((name, i) => [`ing-${i}`, { nameKo: name, price: 10_000, grams: 1000 }])),
+);
+const basket = (count: number): BasketItem[] =>
+  NAMES.slice(0, count).map((name, i) => ({
+    ingredientId: `ing-${i}`,
+    name,
+    amount: '200',
+    unit: 'g',
+    grams: 200,
+  }));
+const idOf = (name: string): string => `ing-${NAMES.indexOf(name)}`;
+
+let fake: NaverFake;
+
+beforeAll(async () => {
+  fake = await startNaverFake();
+});
+afterAll(async () => {
+  await fake.close();
+});
+beforeEach(() => {
+  fake.setBehaviour({});
+  fake.stats.reset();
+});
+
+function client(overrides: Partial<NaverClientOptions> = {}) {
+  return createNaverClient({
+    baseUrl: fake.url,
+    clientId: fake.clientId,
+    clientSecret: fake.clientSecret,
+    quota: createMemoryQuotaCounter(),
+    callsPerSecond: 1000,
+    retryBaseDelayMs: 20,
+    ...overrides,
+  });
+}
+
+function deps(overrides: Partial<PriceBasketDeps> = {}): PriceBasketDeps {
+  return {
+    cache: createMemoryPriceCache(),
+    references,
+    shipping: { fee: 3000, freeThreshold: 30_000 },
+    budget: 100_000,
+    ...overrides,
+  };
+}
+
+/** The most requests that arrived within any window of `windowMs`. */
+function mostInWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while ((sorted[i] ?? 0) - (sorted[j] ?? 0) >= windowMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+describe('Naver pricing through got', () => {
+  it('asks as the Naver API expects and prices every ingredient from the answers', async () => {
+    const pricing = await priceBasket(basket(3), deps({ naver: client() }));
+    expect(PricingSchema.parse(pricing)).toEqual(pricing);
+    expect(pricing.source).toBe('naver');
+    expect(pricing.items.every((item) => !item.estimated && item.offers.length > 0)).toBe(true);
+    for (const item of pricing.items) {
+      for (const offer of item.offers) {
+        expect(offer.title).not.toMatch(/<\/?b>|&amp;/);
+        expect(offer.title).toContain(item.ingredient);
+        expect(offer.title).not.toContain('보관 용기');
+        expect(offer.title).not.toContain('체험 샘플');
+      }
+    }
+    expect(fake.stats.log.map((r) => [r.sort, r.exclude, r.display])).toEqual(
+      Array.from({ length: 3 }, () => ['sim', 'used:rental:cbshop', 20]),
+    );
+  });
+
+  it('runs lookups in parallel up to the concurrency limit and never beyond', async () => {
+    fake.setBehaviour({ latencyMs: 150 });
+    const pricing = await priceBasket(basket(20), deps({ naver: client({ concurrency: 6 }) }));
+    expect(fake.stats.calls).toBe(20);
+    expect(fake.stats.maxInFlight).toBe(6);
+    expect(pricing.items.filter((item) => item.estimated)).toHaveLength(0);
+  });
+
+  it('keeps to the calls-per-second limit in every rolling second', async () => {
+    const pricing = await priceBasket(basket(16), deps({ naver: client({ callsPerSecond: 5 }) }));
+    expect(fake.stats.calls).toBe(16);
+    const arrivals = fake.stats.log.map((r) => r.at);
+    expect(mostInWindow(arrivals, 1000)).toBe(5);
+    expect(pricing.items.filter((item) => item.estimated)).toHaveLength(0);
+  });
+
+  it('counts retries against the calls-per-second limit too', async () => {
+    fake.setBehaviour({
+      rateLimitFirst: Object.fromEntries(NAMES.slice(0, 8).map((n) => [n, 1])),
+      retryAfterSeconds: 0,
+    });
+    await priceBasket(basket(8), deps({ naver: client({ callsPerSecond: 4 }) }));
+    expect(fake.stats.calls).toBe(16);
+    expect(
+      mostInWindow(
+        fake.stats.log.map((r) => r.at),
+        1000,
+      ),
+    ).toBeLessThanOrEqual(4);
+  });
+
+  it('retries a 429 after its Retry-After and prices the ingredient', async () => {
+    fake.setBehaviour({ rateLimitFirst: { 양파: 1 }, retryAfterSeconds: 1 });
+    const pricing = await priceBasket(basket(2), deps({ naver: client() }));
+    expect(fake.stats.callsFor('양파')).toBe(2);
+    expect(fake.stats.log.filter((r) => r.query === '양파').map((r) => r.status)).toEqual([429, 200]);
+    expect(pricing.items.map((item) => item.estimated)).toEqual([false, false]);
+  });
+
+  it('does not wait for a Retry-After beyond its cap: it estimates instead', async () => {
+    fake.setBehaviour({ rateLimitFirst: { 양파: 5 }, retryAfterSeconds: 120 });
+    const events: LookupEvent[] = [];
+    const pricing = await priceBasket(
+      basket(1),
+      deps({ naver: client({ maxRetryAfterMs: 2000 }), onLookup: (e) => events.push(e) }),
+    );
+    expect(fake.stats.callsFor('양파')).toBe(1);
+    expect(pricing.items[0]?.estimated).toBe(true);
+    expect(events[0]).toMatchObject({ source: 'estimate', reason: 'http_error' });
+  });
+
+  it('gives an estimate for the one ingredient that keeps failing with 500, after the retries', async () => {
+    fake.setBehaviour({ failQueries: { 두부: 500 } });
+    const events: LookupEvent[] = [];
+    const pricing = await priceBasket(
+      basket(6),
+      deps({ naver: client({ retries: 2 }), onLookup: (e) => events.push(e) }),
+    );
+    expect(fake.stats.callsFor('두부')).toBe(3);
+    const tofu = pricing.items.find((item) => item.ingredientId === idOf('두부'));
+    expect(tofu?.estimated).toBe(true);
+    expect(tofu?.chosen.vendor).toBe('예상가');
+    expect(pricing.items.filter((item) => item.estimated)).toHaveLength(1);
+    expect(pricing.source).toBe('mixed');
+    expect(events.find((e) => e.query === '두부')).toMatchObject({ reason: 'http_error' });
+  });
+
+  it('times out a slow answer, retries it, then estimates', async () => {
+    fake.setBehaviour({ latencyMs: 500 });
+    const events: LookupEvent[] = [];
+    const pricing = await priceBasket(
+      basket(1),
+      deps({ naver: client({ timeoutMs: 100, retries: 1 }), onLookup: (e) => events.push(e) }),
+    );
+    expect(fake.stats.callsFor('양파')).toBe(2);
+    expect(pricing.items[0]?.estimated).toBe(true);
+    expect(events[0]).toMatchObject({ reason: 'timeout' });
+  });
+
+  it('makes no HTTP call for what the cache holds', async () => {
+    const cache = createMemoryPriceCache();
+    const naver = client();
+    const first = await priceBasket(basket(5), deps({ naver, cache }));
+    expect(fake.stats.calls).toBe(5);
+    fake.stats.reset();
+    const events: LookupEvent[] = [];
+    const second = await priceBasket(basket(5), deps({ naver, cache, onLookup: (e) => events.push(e) }));
+    expect(fake.stats.calls).toBe(0);
+    expect(events.every((e) => e.source === 'cache')).toBe(true);
+    expect(second.items.map((i) => i.chosen)).toEqual(first.items.map((i) => i.chosen));
+    expect(second.totalEstimatedCost).toBe(first.totalEstimatedCost);
+  });
+
+  it('makes no HTTP call once the daily quota is spent, and estimates instead', async () => {
+    const events: LookupEvent[] = [];
+    const pricing = await priceBasket(
+      basket(5),
+      deps({
+        naver: client({ quota: createMemoryQuotaCounter({ dailyLimit: 2 }) }),
+        onLookup: (e) => events.push(e),
+      }),
+    );
+    expect(fake.stats.calls).toBe(2);
+    expect(pricing.items.filter((item) => item.estimated)).toHaveLength(3);
+    expect(events.filter((e) => e.reason === 'quota_exhausted')).toHaveLength(3);
+    expect(pricing.source).toBe('mixed');
+
+    fake.stats.reset();
+    const spent = client({ quota: createMemoryQuotaCounter({ dailyLimit: 0 }) });
+    expect(await spent.search('양파')).toMatchObject({ ok: false, reason: 'quota_exhausted' });
+    expect(fake.stats.log).toHaveLength(0);
+  });
+
+  it('answers wrong keys with 401, which is not retried', async () => {
+    const events: LookupEvent[] = [];
+    const pricing = await priceBasket(
+      basket(1),
+      deps({ naver: client({ clientSecret: 'wrong' }), onLookup: (e) => events.push(e) }),
+    );
+    expect(fake.stats.log.map((r) => r.status)).toEqual([401]);
+    expect(pricing.items[0]?.estimated).toBe(true);
+    expect(events[0]).toMatchObject({ reason: 'http_error' });
+    expect(await client({ clientId: 'nobody' }).search('양파')).toMatchObject({
+      ok: false,
+      reason: 'http_error',
+      status: 401,
+    });
+  });
+
+  it('reports a query with no listings as no_offers', async () => {
+    fake.setBehaviour({ emptyQueries: ['용과'] });
+    expect(await client().search('용과')).toMatchObject({ ok: false, reason: 'no_offers' });
+  });
+
+  it('stops when the activity is cancelled', async () => {
+    fake.setBehaviour({ latencyMs: 2000 });
+    const controller = new AbortController();
+    const priced = priceBasket(basket(4), deps({ naver: client(), signal: controller.signal }));
+    const rejection = expect(priced).rejects.toThrow('cancelled by test');
+    setTimeout(() => controller.abort(new Error('cancelled by test')), 100);
+    await rejection;
+  });
+});
