@@ -1,5 +1,8 @@
 // `npm test`: on a fresh clone installs what is missing, then lint, type checks, and every jest
 // test (unit, and integration against throw-away servers on free ports). Extra args go to jest.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ROOT } from './infra/paths.mjs';
 import { step } from './infra/log.mjs';
 import { ensureInfrastructure, ensureNodeModules } from './infra/install.mjs';
@@ -16,9 +19,37 @@ await run('npm', ['run', 'build', '--silent'], { cwd: ROOT });
 step('type check of tests');
 await run('npx', ['tsc', '-p', 'tsconfig.check.json'], { cwd: ROOT });
 step('jest');
-await run(
-  process.execPath,
-  ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--ci', '--selectProjects', 'unit', 'integration', ...jestArgs],
-  { cwd: ROOT },
-);
+const resultsDir = mkdtempSync(join(tmpdir(), 'ai-chef-jest-'));
+const resultsFile = join(resultsDir, 'results.json');
+let failure;
+try {
+  await run(
+    process.execPath,
+    [
+      '--experimental-vm-modules',
+      '--no-warnings=ExperimentalWarning',
+      'node_modules/jest/bin/jest.js',
+      '--ci',
+      '--selectProjects',
+      'unit',
+      'integration',
+      '--json',
+      `--outputFile=${resultsFile}`,
+      ...jestArgs,
+    ],
+    { cwd: ROOT },
+  );
+} catch (err) {
+  failure = err;
+}
+if (existsSync(resultsFile)) {
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  // The one closing line CI reads, whatever the runner prints above it.
+  console.log(`tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed`);
+}
+rmSync(resultsDir, { recursive: true, force: true });
+if (failure) {
+  console.error(failure.message);
+  process.exit(1);
+}
 step('all tests passed');

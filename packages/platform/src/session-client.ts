@@ -1,6 +1,11 @@
 import { Agent, fetch as undiciFetch } from 'undici';
 import type {
+  AnalyticsSummary,
   CancelAccepted,
+  CleanupResult,
+  EventIngest,
+  EventIngested,
+  FridgeRemoved,
   ProcessAccepted,
   Profile,
   ProgressReport,
@@ -8,8 +13,12 @@ import type {
   RunOutcome,
   SessionCreated,
   SessionExtended,
+  SessionStats,
   SessionStatusView,
   SessionView,
+  StoredFridge,
+  StoredFridgeAdded,
+  VisitorSessionView,
 } from '@ai-chef/contracts';
 import { AppError } from './app-error.js';
 
@@ -101,6 +110,43 @@ export class SessionServiceClient {
   }
   async saveResult(sessionId: string, result: ResultDocument): Promise<void> {
     await this.request('PUT', this.path(sessionId, '/run/result'), result);
+  }
+  async getFridge(sessionId: string): Promise<StoredFridge> {
+    return (await this.request<StoredFridge>('GET', this.path(sessionId, '/fridge'))).body;
+  }
+  /** Catalog ids only; the answer lists the whole fridge, newest first. */
+  async addToFridge(sessionId: string, ingredientIds: string[]): Promise<StoredFridgeAdded> {
+    return (await this.request<StoredFridgeAdded>('POST', this.path(sessionId, '/fridge'), { ingredientIds })).body;
+  }
+  async removeFromFridge(sessionId: string, ingredientIds: string[]): Promise<FridgeRemoved> {
+    return (await this.request<FridgeRemoved>('DELETE', this.path(sessionId, '/fridge'), { ingredientIds })).body;
+  }
+  /** 404 ingredient_not_in_fridge when it is not there. */
+  async removeOneFromFridge(sessionId: string, ingredientId: string): Promise<void> {
+    await this.request('DELETE', this.path(sessionId, `/fridge/${encodeURIComponent(ingredientId)}`));
+  }
+  async ingestEvents(ingest: EventIngest): Promise<EventIngested> {
+    return (await this.request<EventIngested>('POST', '/internal/events', ingest)).body;
+  }
+  async sessionStats(): Promise<SessionStats> {
+    return (await this.request<SessionStats>('GET', '/internal/admin/session-stats')).body;
+  }
+  async cleanupSessions(): Promise<CleanupResult> {
+    return (await this.request<CleanupResult>('POST', '/internal/admin/cleanup-sessions')).body;
+  }
+  async visitorSession(sessionId: string): Promise<VisitorSessionView> {
+    return (
+      await this.request<VisitorSessionView>('GET', `/internal/admin/visitor-sessions/${encodeURIComponent(sessionId)}`)
+    ).body;
+  }
+  /** `from`/`to` in epoch ms; either may be left to the service's defaults. */
+  async analyticsSummary(range: { from?: number; to?: number }): Promise<AnalyticsSummary> {
+    const query = new URLSearchParams();
+    if (range.from !== undefined) query.set('from', String(range.from));
+    if (range.to !== undefined) query.set('to', String(range.to));
+    const search = query.toString();
+    const suffix = search ? `?${search}` : '';
+    return (await this.request<AnalyticsSummary>('GET', `/internal/admin/analytics/summary${suffix}`)).body;
   }
   async ready(): Promise<SessionServiceReply<unknown>> {
     return this.request('GET', '/readyz');

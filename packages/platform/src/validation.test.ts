@@ -10,6 +10,7 @@ describe('findUnsafeKey', () => {
     [{ list: [{ ok: 1 }, { $gt: 1 }] }, 'list/1/$gt'],
     [JSON.parse('{"__proto__": {"polluted": true}}'), '__proto__'],
     [{ nested: { constructor: { prototype: {} } } }, 'nested/constructor'],
+    [{ properties: { 'a\u0000b': 1 } }, 'properties/a\u0000b'],
   ])('finds the unsafe key in %j', (value, path) => {
     expect(findUnsafeKey(value)).toBe(path);
   });

@@ -25,7 +25,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Finds the first key, at any depth, that could reach MongoDB as an operator or a path
- * (`$...`, dotted) or could pollute prototypes. Returns its path, or undefined when clean.
+ * (`$...`, dotted), that BSON cannot hold (NUL), or that could pollute prototypes. Returns its path, or undefined when clean.
  */
 export function findUnsafeKey(value: unknown, path: string[] = [], depth = 0): string | undefined {
   if (depth > 32) return path.join('.') || '(root)';
@@ -38,7 +38,9 @@ export function findUnsafeKey(value: unknown, path: string[] = [], depth = 0): s
   }
   if (value !== null && typeof value === 'object') {
     for (const key of Object.keys(value)) {
-      if (key.startsWith('$') || key.includes('.') || FORBIDDEN_KEYS.has(key)) return [...path, key].join('/');
+      if (key.startsWith('$') || key.includes('.') || key.includes('\u0000') || FORBIDDEN_KEYS.has(key)) {
+        return [...path, key].join('/');
+      }
       const found = findUnsafeKey((value as Record<string, unknown>)[key], [...path, key], depth + 1);
       if (found !== undefined) return found;
     }

@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import { getCatalog } from '@ai-chef/kitchen';
 import {
   createServiceMetrics,
   errorHandler,
@@ -11,6 +12,12 @@ import {
 import type { GatewayConfig } from './config.js';
 import { corsAllowList, perMinuteLimit, requestId, securityHeaders } from './edge.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { adminAuth } from './admin-auth.js';
+import { adminRoutes } from './routes/admin.js';
+import { eventRoutes } from './routes/events.js';
+import { fridgeRoutes } from './routes/fridge.js';
+import { ingredientRoutes } from './routes/ingredients.js';
+import { streamRoutes } from './routes/stream.js';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -57,7 +64,13 @@ export function createGatewayApp({ config, sessions, logger }: GatewayDeps): Exp
 
   app.use(perMinuteLimit(config.RATE_LIMIT_PER_MINUTE, 'rate_limited'));
   app.use(jsonBody(config.BODY_LIMIT_BYTES));
+  app.use('/session', streamRoutes(sessions, { pollMs: 250, keepAliveMs: 15_000 }));
   app.use('/session', sessionRoutes(sessions, perMinuteLimit(config.PROCESS_RATE_LIMIT_PER_MINUTE, 'process_rate_limited')));
+  const catalog = getCatalog();
+  app.use('/session', fridgeRoutes(sessions, catalog));
+  app.use('/ingredients', ingredientRoutes(catalog));
+  app.use('/events', eventRoutes(sessions));
+  app.use('/admin', adminAuth(config.ADMIN_TOKEN), adminRoutes(sessions));
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -4,13 +4,22 @@ import { createServiceMetrics, errorHandler, jsonBody, notFoundHandler } from '@
 import type { SessionRepository } from './session-repository.js';
 import type { ResultRepository } from './result-repository.js';
 import type { RunControl } from './run-control.js';
+import type { FridgeRepository } from './fridge-repository.js';
+import type { EventIngest } from './event-ingest.js';
+import type { AdminStats } from './admin-stats.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { runRoutes } from './routes/runs.js';
+import { fridgeRoutes } from './routes/fridge.js';
+import { eventRoutes } from './routes/events.js';
+import { adminRoutes } from './routes/admin.js';
 
 export interface SessionAppDeps {
   sessions: SessionRepository;
   results: ResultRepository;
   runs: RunControl;
+  fridge: FridgeRepository;
+  ingest: EventIngest;
+  admin: AdminStats;
   logger: Logger;
   extendSeconds: number;
   bodyLimitBytes: number;
@@ -38,6 +47,9 @@ export function createSessionApp(deps: SessionAppDeps): Express {
 
   app.use('/internal/sessions', sessionRoutes(deps));
   app.use('/internal/sessions', runRoutes(deps));
+  app.use('/internal/sessions', fridgeRoutes(deps));
+  app.use('/internal/events', eventRoutes(deps));
+  app.use('/internal/admin', adminRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

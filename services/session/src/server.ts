@@ -12,6 +12,12 @@ import { loadSessionServiceConfig } from './config.js';
 import { ResultRepository } from './result-repository.js';
 import { RunControl } from './run-control.js';
 import { SessionRepository } from './session-repository.js';
+import { systemClock, type Clock } from './clock.js';
+import { FridgeRepository } from './fridge-repository.js';
+import { EventRepository } from './event-repository.js';
+import { VisitorSessionRepository } from './visitor-session-repository.js';
+import { EventIngest } from './event-ingest.js';
+import { AdminStats } from './admin-stats.js';
 
 export interface RunningSessionService extends StoppableService {
   url: string;
@@ -19,24 +25,37 @@ export interface RunningSessionService extends StoppableService {
   logger: Logger;
 }
 
+export interface SessionServiceOptions {
+  /** The service's clock; tests in-process pass their own to cross time limits without waiting. */
+  now?: Clock;
+}
+
 /** Starts the session service; tests call it with their own env and port 0. */
 export async function startSessionService(
   env: Record<string, string | undefined> = process.env,
+  { now = systemClock }: SessionServiceOptions = {},
 ): Promise<RunningSessionService> {
   const config = loadSessionServiceConfig(env);
   const logger = createLogger('session', config.LOG_LEVEL);
   const mongo = await connectMongo(config.MONGO_URL, config.MONGO_DB);
-  const sessions = new SessionRepository(mongo.db, config.SESSION_TTL_SECONDS);
-  const results = new ResultRepository(mongo.db, config.RESULT_TTL_SECONDS);
+  const sessions = new SessionRepository(mongo.db, config.SESSION_TTL_SECONDS, now);
+  const results = new ResultRepository(mongo.db, config.RESULT_TTL_SECONDS, now);
+  const fridge = new FridgeRepository(mongo.db, now);
+  const visitors = new VisitorSessionRepository(mongo.db, now);
+  const events = new EventRepository(mongo.db);
   const native = await Promise.all([
     ensureTtlIndex(sessions.collection, 'expiresAt', logger),
     ensureTtlIndex(results.collection, 'expiresAt', logger),
+    ensureTtlIndex(fridge.collection, 'expiresAt', logger),
+    ensureTtlIndex(visitors.active, 'expiresAt', logger),
   ]);
-  await results.ensureIndexes();
+  await Promise.all([results.ensureIndexes(), fridge.ensureIndexes(), visitors.ensureIndexes(), events.ensureIndexes()]);
   const sweeper = startExpirySweeper(
     [
       { collection: sessions.collection, field: 'expiresAt' },
       { collection: results.collection, field: 'expiresAt' },
+      { collection: fridge.collection, field: 'expiresAt' },
+      { collection: visitors.active, field: 'expiresAt' },
     ],
     native.every(Boolean) ? 300_000 : 30_000,
     logger,
@@ -50,6 +69,9 @@ export async function startSessionService(
     sessions,
     results,
     runs,
+    fridge,
+    ingest: new EventIngest(visitors, events, now),
+    admin: new AdminStats({ sessions, fridge, visitors, events, now }),
     logger,
     extendSeconds: config.SESSION_EXTEND_SECONDS,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,

@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { FailurePhase, Phase, Profile, PublicError, SessionStatus } from '@ai-chef/contracts';
 import { PHASE_PROGRESS, type ProgressPhase } from '@ai-chef/contracts';
+import { KeyedMutex } from './keyed-mutex.js';
 
 export interface SessionDocument {
   _id: string;
@@ -15,9 +16,14 @@ export interface SessionDocument {
   profile?: Profile;
 }
 
-/** Data access for the sessions collection. Every read ignores expired sessions. */
+/**
+ * Data access for the sessions collection. Every read ignores expired sessions. Writes to one
+ * session run one at a time in this process: they are conditional atomic updates, which MongoDB
+ * isolates across replicas but FerretDB 1.x applies as unisolated read-modify-write.
+ */
 export class SessionRepository {
   readonly collection: Collection<SessionDocument>;
+  private readonly writes = new KeyedMutex();
 
   constructor(
     db: Db,
@@ -53,12 +59,14 @@ export class SessionRepository {
 
   /** expiresAt = max(expiresAt, now + seconds); null when the session is gone. */
   async extend(sessionId: string, seconds: number): Promise<SessionDocument | null> {
-    const target = new Date(this.now().getTime() + seconds * 1000);
-    return this.collection.findOneAndUpdate(
-      this.live(sessionId),
-      { $max: { expiresAt: target } },
-      { returnDocument: 'after' },
-    );
+    return this.writes.run(sessionId, async () => {
+      const target = new Date(this.now().getTime() + seconds * 1000);
+      return this.collection.findOneAndUpdate(
+        this.live(sessionId),
+        { $max: { expiresAt: target } },
+        { returnDocument: 'after' },
+      );
+    });
   }
 
   /**
@@ -66,42 +74,48 @@ export class SessionRepository {
    * session as it was before, or null when it is gone or already processing.
    */
   claimForRun(sessionId: string, profile: Profile): Promise<SessionDocument | null> {
-    const now = this.now();
-    return this.collection.findOneAndUpdate(
-      { ...this.live(sessionId), status: { $ne: 'processing' } },
-      {
-        $set: {
-          status: 'processing',
-          phase: 'recipe_generation',
-          progress: PHASE_PROGRESS.recipe_generation,
-          runId: null,
-          profile,
-          updatedAt: now,
+    return this.writes.run(sessionId, async () => {
+      const now = this.now();
+      return this.collection.findOneAndUpdate(
+        { ...this.live(sessionId), status: { $ne: 'processing' } },
+        {
+          $set: {
+            status: 'processing',
+            phase: 'recipe_generation',
+            progress: PHASE_PROGRESS.recipe_generation,
+            runId: null,
+            profile,
+            updatedAt: now,
+          },
+          $unset: { error: '' },
         },
-        $unset: { error: '' },
-      },
-      { returnDocument: 'before' },
-    );
+        { returnDocument: 'before' },
+      );
+    });
   }
 
   /** Undo a claim whose workflow could not be started. */
   async releaseClaim(before: SessionDocument): Promise<void> {
-    await this.collection.updateOne(
-      { _id: before._id, status: 'processing', runId: null },
-      {
-        $set: {
-          status: before.status,
-          phase: before.phase,
-          progress: before.progress,
-          runId: before.runId,
-          updatedAt: this.now(),
+    return this.writes.run(before._id, async () => {
+      await this.collection.updateOne(
+        { _id: before._id, status: 'processing', runId: null },
+        {
+          $set: {
+            status: before.status,
+            phase: before.phase,
+            progress: before.progress,
+            runId: before.runId,
+            updatedAt: this.now(),
+          },
         },
-      },
-    );
+      );
+    });
   }
 
   async recordRunId(sessionId: string, runId: string): Promise<void> {
-    await this.collection.updateOne({ _id: sessionId, runId: null, status: 'processing' }, { $set: { runId } });
+    return this.writes.run(sessionId, async () => {
+      await this.collection.updateOne({ _id: sessionId, runId: null, status: 'processing' }, { $set: { runId } });
+    });
   }
 
   /** Filter for writes that belong to one run: the run id matches, or was not recorded yet. */
@@ -111,29 +125,37 @@ export class SessionRepository {
 
   /** Progress only moves forward within a run; a replayed or late report changes nothing. */
   async applyProgress(sessionId: string, runId: string, phase: ProgressPhase): Promise<boolean> {
-    const progress = PHASE_PROGRESS[phase];
-    const result = await this.collection.updateOne(
-      { ...this.ofRun(sessionId, runId), progress: { $lte: progress } },
-      { $set: { phase, progress, runId, updatedAt: this.now() } },
-    );
-    return result.matchedCount > 0;
+    return this.writes.run(sessionId, async () => {
+      const progress = PHASE_PROGRESS[phase];
+      const result = await this.collection.updateOne(
+        { ...this.ofRun(sessionId, runId), progress: { $lte: progress } },
+        { $set: { phase, progress, runId, updatedAt: this.now() } },
+      );
+      return result.matchedCount > 0;
+    });
   }
 
   async markCompleted(sessionId: string, runId: string): Promise<void> {
-    await this.collection.updateOne(this.ofRun(sessionId, runId), {
-      $set: { status: 'completed', phase: 'finished', progress: PHASE_PROGRESS.finished, runId, updatedAt: this.now() },
+    return this.writes.run(sessionId, async () => {
+      await this.collection.updateOne(this.ofRun(sessionId, runId), {
+        $set: { status: 'completed', phase: 'finished', progress: PHASE_PROGRESS.finished, runId, updatedAt: this.now() },
+      });
     });
   }
 
   async markFailed(sessionId: string, runId: string, phase: FailurePhase, error: PublicError): Promise<void> {
-    await this.collection.updateOne(this.ofRun(sessionId, runId), {
-      $set: { status: 'failed', phase, error, runId, updatedAt: this.now() },
+    return this.writes.run(sessionId, async () => {
+      await this.collection.updateOne(this.ofRun(sessionId, runId), {
+        $set: { status: 'failed', phase, error, runId, updatedAt: this.now() },
+      });
     });
   }
 
   async markCancelled(sessionId: string, runId: string): Promise<void> {
-    await this.collection.updateOne(this.ofRun(sessionId, runId), {
-      $set: { status: 'cancelled', phase: 'cancelled', runId, updatedAt: this.now() },
+    return this.writes.run(sessionId, async () => {
+      await this.collection.updateOne(this.ofRun(sessionId, runId), {
+        $set: { status: 'cancelled', phase: 'cancelled', runId, updatedAt: this.now() },
+      });
     });
   }
 }

@@ -12,11 +12,14 @@ import type { SessionDocument, SessionRepository } from '../session-repository.j
 import type { ResultRepository } from '../result-repository.js';
 import { RunAlreadyActiveError, type RunControl } from '../run-control.js';
 import { newSessionId } from '../session-id.js';
+import type { FridgeRepository } from '../fridge-repository.js';
+import { withSessionFridge } from '../fridge-profile.js';
 
 export interface SessionRouteDeps {
   sessions: SessionRepository;
   results: ResultRepository;
   runs: RunControl;
+  fridge: FridgeRepository;
   extendSeconds: number;
 }
 
@@ -79,12 +82,15 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   router.post('/:id/extend', async (req, res) => {
     const doc = await sessions.extend(sessionIdParam(req.params.id), deps.extendSeconds);
     if (!doc) throw sessionNotFound();
+    await deps.fridge.followSession(doc._id, doc.expiresAt); // fridge items live as long as their session
     res.json({ sessionId: doc._id, expiresAt: doc.expiresAt.toISOString() });
   });
 
   router.post('/:id/process', async (req, res) => {
     const sessionId = sessionIdParam(req.params.id);
-    const { profile } = parseOrThrow(ProcessBodySchema, req.body ?? {});
+    const { profile: sent } = parseOrThrow(ProcessBodySchema, req.body ?? {});
+    // Fridge: the session's fridge counts with the profile's fridgeIngredients (SPEC §2 Profile).
+    const profile = withSessionFridge(sent, await deps.fridge.ids(sessionId));
     if (profile.target === 'fridge' && profile.fridgeIngredients.length === 0) {
       throw new AppError(400, 'fridge_empty', 'The fridge target needs at least one ingredient in the fridge.');
     }

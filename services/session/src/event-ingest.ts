@@ -1,0 +1,121 @@
+import { VISITOR_SESSION_IDLE_MS, type ParsedEventInput } from '@ai-chef/contracts';
+import type { Clock } from './clock.js';
+import type { EventDocument, EventRepository } from './event-repository.js';
+import { KeyedMutex } from './keyed-mutex.js';
+import type {
+  VisitorEvent,
+  VisitorSessionDocument,
+  VisitorSessionRepository,
+} from './visitor-session-repository.js';
+import { newEventId, newUserId, newVisitorSessionId } from './visitor-ids.js';
+
+/** What only the edge knows about a request of events. */
+export interface IngestContext {
+  ip_address: string;
+  /** The request's User-Agent header, for events that name none. */
+  user_agent: string;
+}
+
+export interface IngestedEvent {
+  event_id: string;
+  session_id: string;
+  user_id: string;
+}
+
+/**
+ * Stores click-stream events and keeps visitor sessions (seed 002): an event joins the session it
+ * names when that session's latest event is at most 30 minutes old; otherwise (no session, an
+ * unknown one, or one gone idle) a new session with a random id starts.
+ */
+export class EventIngest {
+  constructor(
+    private readonly visitors: VisitorSessionRepository,
+    private readonly events: EventRepository,
+    private readonly now: Clock,
+    private readonly mutex = new KeyedMutex(),
+  ) {}
+
+  /**
+   * Events of one request that name the same session (or, naming none, the same user or no user)
+   * are one visitor's, in order: after the first of them starts a session, the rest join it.
+   * Different visitors' events go in parallel. Results are in input order.
+   */
+  async ingest(inputs: readonly ParsedEventInput[], context: IngestContext): Promise<IngestedEvent[]> {
+    const groups = new Map<string, number[]>();
+    inputs.forEach((input, index) => {
+      const key =
+        input.session_id !== undefined
+          ? `session:${input.session_id}`
+          : input.user_id !== undefined
+            ? `user:${input.user_id}`
+            : 'anonymous';
+      groups.set(key, [...(groups.get(key) ?? []), index]);
+    });
+    const docs: EventDocument[] = new Array<EventDocument>(inputs.length);
+    await Promise.all(
+      [...groups.values()].map(async (indexes) => {
+        let sessionId: string | undefined;
+        let userId: string | undefined;
+        for (const index of indexes) {
+          const input = inputs[index];
+          if (!input) continue;
+          const doc = await this.one(
+            { ...input, session_id: sessionId ?? input.session_id, user_id: input.user_id ?? userId },
+            context,
+          );
+          docs[index] = doc;
+          sessionId = doc.session_id;
+          userId = doc.user_id;
+        }
+      }),
+    );
+    await this.events.insertAll(docs);
+    return docs.map((doc) => ({ event_id: doc.event_id, session_id: doc.session_id, user_id: doc.user_id }));
+  }
+
+  private one(input: ParsedEventInput, context: IngestContext): Promise<EventDocument> {
+    const named = input.session_id;
+    // A session that is named may be updated by other requests at the same time: one at a time.
+    return named === undefined
+      ? this.sessionise(input, context)
+      : this.mutex.run(named, () => this.sessionise(input, context));
+  }
+
+  private async sessionise(input: ParsedEventInput, context: IngestContext): Promise<EventDocument> {
+    const timestamp = this.now().getTime();
+    const named: VisitorSessionDocument | null =
+      input.session_id !== undefined ? await this.visitors.find(input.session_id) : null;
+    const event: VisitorEvent = {
+      timestamp,
+      user_id: input.user_id ?? named?.user_id ?? newUserId(),
+      page_url: input.page_url,
+      referrer: input.referrer,
+    };
+    let sessionId: string;
+    if (
+      named &&
+      timestamp - named.last_activity <= VISITOR_SESSION_IDLE_MS &&
+      (await this.visitors.continue(named, event))
+    ) {
+      sessionId = named._id;
+    } else {
+      if (named) await this.visitors.close(named._id);
+      sessionId = newVisitorSessionId();
+      await this.visitors.start(sessionId, event);
+    }
+    const eventId = newEventId(timestamp);
+    return {
+      _id: eventId,
+      event_id: eventId,
+      timestamp,
+      user_id: event.user_id,
+      session_id: sessionId,
+      event_type: input.event_type,
+      page_url: input.page_url,
+      referrer: input.referrer,
+      user_agent: input.user_agent ?? context.user_agent,
+      ip_address: context.ip_address,
+      properties: input.properties,
+    };
+  }
+}

@@ -1,0 +1,167 @@
+import { MongoServerError, type Collection, type Db } from 'mongodb';
+import { VISITOR_SESSION_IDLE_MS } from '@ai-chef/contracts';
+import type { Clock } from './clock.js';
+import { systemClock } from './clock.js';
+
+/** A visitor's run of events without a 30-minute gap (seed 002's Sessions table). Times are epoch ms. */
+export interface VisitorSessionDocument {
+  _id: string; // the session_id
+  session_id: string;
+  user_id: string;
+  start_time: number;
+  last_activity: number;
+  entry_page: string;
+  exit_page: string;
+  referrer: string;
+  total_events: number;
+  session_duration: number;
+  is_active: boolean;
+}
+
+/** Who is online: one document per visitor session, gone 30 minutes after its latest event. */
+export interface ActiveSessionDocument {
+  _id: string; // the session_id
+  session_id: string;
+  user_id: string;
+  current_page: string;
+  last_activity: number;
+  expiresAt: Date;
+}
+
+export interface VisitorEvent {
+  timestamp: number;
+  user_id: string;
+  page_url: string;
+  referrer: string;
+}
+
+const isDuplicateKey = (err: unknown): boolean => err instanceof MongoServerError && err.code === 11000;
+
+/**
+ * The visitor_sessions and active_sessions collections. Each event changes a visitor session with
+ * one update of atomic operators ($inc, $max, $set); callers serialise the updates of one session
+ * (see KeyedMutex) because FerretDB does not isolate them.
+ */
+export class VisitorSessionRepository {
+  readonly sessions: Collection<VisitorSessionDocument>;
+  readonly active: Collection<ActiveSessionDocument>;
+
+  constructor(
+    db: Db,
+    private readonly now: Clock = systemClock,
+  ) {
+    this.sessions = db.collection<VisitorSessionDocument>('visitor_sessions');
+    this.active = db.collection<ActiveSessionDocument>('active_sessions');
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.sessions.createIndex({ start_time: 1 }, { name: 'start_time' });
+    await this.sessions.createIndex({ user_id: 1, start_time: -1 }, { name: 'user_sessions' });
+  }
+
+  find(sessionId: string): Promise<VisitorSessionDocument | null> {
+    return this.sessions.findOne({ _id: sessionId });
+  }
+
+  /** A new visitor session whose first event is `event`. */
+  async start(sessionId: string, event: VisitorEvent): Promise<VisitorSessionDocument> {
+    const doc: VisitorSessionDocument = {
+      _id: sessionId,
+      session_id: sessionId,
+      user_id: event.user_id,
+      start_time: event.timestamp,
+      last_activity: event.timestamp,
+      entry_page: event.page_url,
+      exit_page: event.page_url,
+      referrer: event.referrer,
+      total_events: 1,
+      session_duration: 0,
+      is_active: true,
+    };
+    await this.sessions.insertOne(doc);
+    await this.markOnline(doc, event);
+    return doc;
+  }
+
+  /**
+   * Counts `event` into the session if its last event is at most 30 minutes before this one.
+   * The event that is the latest so far also moves exit_page and last_activity; a later-stamped
+   * event that was counted first keeps them. Returns false when the session has gone idle.
+   */
+  async continue(session: VisitorSessionDocument, event: VisitorEvent): Promise<boolean> {
+    const idleSince = event.timestamp - VISITOR_SESSION_IDLE_MS;
+    const duration = Math.max(0, event.timestamp - session.start_time);
+    const latest = await this.sessions.findOneAndUpdate(
+      { _id: session._id, last_activity: { $gte: idleSince, $lte: event.timestamp } },
+      {
+        $inc: { total_events: 1 },
+        $max: { last_activity: event.timestamp, session_duration: duration },
+        $set: { exit_page: event.page_url, is_active: true },
+      },
+      { returnDocument: 'after' },
+    );
+    if (latest) {
+      await this.markOnline(latest, event);
+      return true;
+    }
+    const earlier = await this.sessions.updateOne(
+      { _id: session._id, last_activity: { $gt: event.timestamp } },
+      { $inc: { total_events: 1 }, $max: { session_duration: duration } },
+    );
+    return earlier.matchedCount > 0;
+  }
+
+  /** A session that went idle is over; its next event starts a new one. */
+  async close(sessionId: string): Promise<void> {
+    await this.sessions.updateOne({ _id: sessionId, is_active: true }, { $set: { is_active: false } });
+    await this.active.deleteOne({ _id: sessionId });
+  }
+
+  private async markOnline(session: VisitorSessionDocument, event: VisitorEvent): Promise<void> {
+    const write = () =>
+      this.active.updateOne(
+        { _id: session._id },
+        {
+          $set: {
+            session_id: session._id,
+            user_id: session.user_id,
+            current_page: event.page_url,
+            last_activity: event.timestamp,
+            expiresAt: new Date(event.timestamp + VISITOR_SESSION_IDLE_MS),
+          },
+        },
+        { upsert: true },
+      );
+    try {
+      await write();
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      await write();
+    }
+  }
+
+  /** Visitor sessions with an event in the last 30 minutes. */
+  countOnline(): Promise<number> {
+    return this.active.countDocuments({ expiresAt: { $gt: this.now() } });
+  }
+
+  /** A session counts as active while its latest event is less than 30 minutes old. */
+  isActive(session: VisitorSessionDocument): boolean {
+    return session.is_active && this.now().getTime() - session.last_activity <= VISITOR_SESSION_IDLE_MS;
+  }
+
+  async startedBetween(fromMs: number, toMs: number): Promise<{ count: number; totalDuration: number }> {
+    const match = { start_time: { $gte: fromMs, $lt: toMs } };
+    // FerretDB 1.x has no $avg and computes only the first accumulator of a $group: one each, the caller divides.
+    const [count, [row]] = await Promise.all([
+      this.sessions.countDocuments(match),
+      this.sessions
+        .aggregate<{ totalDuration: number }>([
+          { $match: match },
+          { $group: { _id: null, totalDuration: { $sum: '$session_duration' } } },
+        ])
+        .toArray(),
+    ]);
+    return { count, totalDuration: row?.totalDuration ?? 0 };
+  }
+}
