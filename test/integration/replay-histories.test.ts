@@ -20,6 +20,15 @@ describe('committed workflow histories', () => {
     await expect(replay(await historyFromFile(join(dir, file)), file)).resolves.toBeUndefined();
   });
 
+  it('covers both sides of the memo-recipe-name patch: v1 runs began before it, v2 runs after', async () => {
+    const markers = async (file: string) =>
+      (await historyFromFile(join(dir, file))).events?.filter(
+        (event) => event.markerRecordedEventAttributes?.markerName === 'core_patch',
+      ).length ?? 0;
+    expect(await markers('v1-keto-completed.json')).toBe(0);
+    expect(await markers('v2-keto-completed.json')).toBe(1);
+  });
+
   it('a history whose commands no longer match the code fails with a determinism error', async () => {
     const file = files.find((name) => name.includes('completed')) ?? files[0];
     if (!file) throw new Error('no history to tamper with');

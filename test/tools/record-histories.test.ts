@@ -13,6 +13,8 @@ import { startAnthropicFake, type AnthropicFake } from '../fakes/anthropic-fake.
 // target plus a failed and a cancelled run. Commit the files; CI replays them forever after.
 
 const dir = fileURLToPath(new URL('../histories/', import.meta.url));
+/** Name the files after the workflow version they come from: HISTORY_VERSION=v3 npm run record:histories. */
+const version = process.env.HISTORY_VERSION ?? 'v2';
 let stack: TestStack;
 let slowModel: TestStack;
 let fake: AnthropicFake;
@@ -50,17 +52,17 @@ async function record(target: TestStack, name: string, profile: ProfileInput, ca
     return description.status.name === 'RUNNING' ? undefined : true;
   });
   const history = await client.workflow.getHandle(id).fetchHistory();
-  writeFileSync(`${dir}${name}.json`, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
-  console.log(`${name}: ${final.status} (${history.events?.length ?? 0} events)`);
+  writeFileSync(`${dir}${version}-${name}.json`, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
+  console.log(`${version}-${name}: ${final.status} (${history.events?.length ?? 0} events)`);
 }
 
 it('records one history per target, a failed run and a cancelled run', async () => {
-  await record(stack, 'v1-keto-completed', buildProfile({ target: 'keto' }));
-  await record(stack, 'v1-baby_food-completed', buildProfile({ target: 'baby_food', babyAgeMonths: 7 }));
-  await record(stack, 'v1-diabetes-completed', buildProfile({ target: 'diabetes' }));
-  await record(stack, 'v1-diet-completed', buildProfile({ target: 'diet' }));
-  await record(stack, 'v1-fridge-completed', buildProfile({ target: 'fridge', fridgeIngredients: ['두부', '김치', '대파', '달걀'] }));
-  await record(stack, 'v1-general-completed', buildProfile({ target: 'general' }));
-  await record(stack, 'v1-recipe-failed', buildProfile({ target: 'keto', allergies: NO_KETO_POSSIBLE }));
-  await record(slowModel, 'v1-cancelled', buildProfile({ target: 'keto' }), 1500);
+  await record(stack, 'keto-completed', buildProfile({ target: 'keto' }));
+  await record(stack, 'baby_food-completed', buildProfile({ target: 'baby_food', babyAgeMonths: 7 }));
+  await record(stack, 'diabetes-completed', buildProfile({ target: 'diabetes' }));
+  await record(stack, 'diet-completed', buildProfile({ target: 'diet' }));
+  await record(stack, 'fridge-completed', buildProfile({ target: 'fridge', fridgeIngredients: ['두부', '김치', '대파', '달걀'] }));
+  await record(stack, 'general-completed', buildProfile({ target: 'general' }));
+  await record(stack, 'recipe-failed', buildProfile({ target: 'keto', allergies: NO_KETO_POSSIBLE }));
+  await record(slowModel, 'cancelled', buildProfile({ target: 'keto' }), 1500);
 });

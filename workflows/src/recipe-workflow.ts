@@ -2,6 +2,8 @@ import {
   ActivityCancellationType,
   CancellationScope,
   isCancellation,
+  patched,
+  upsertMemo,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -46,6 +48,11 @@ const { reportRunOutcome } = proxyActivities<Activities>({
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 30 },
 });
 
+/** Workflow changes guarded by patched(); see README "Changing the workflow". */
+export const PATCHES = {
+  memoRecipeName: 'memo-recipe-name',
+} as const;
+
 export interface RecipeWorkflowResult {
   sessionId: string;
   recipeName: string;
@@ -72,6 +79,11 @@ export async function recipeWorkflow(input: RecipeWorkflowInput): Promise<Recipe
   try {
     const recipe = await generateRecipe({ sessionId, profile });
     enter('recipe_completed');
+    // Added after v1 histories were recorded: the memo names the recipe in the Web UI. patched()
+    // keeps runs that began before this change (test/histories/v1-*) replaying as they ran.
+    if (patched(PATCHES.memoRecipeName)) {
+      upsertMemo({ recipe: `${recipe.recipe.recipeName} (${recipe.source})` });
+    }
 
     step = 'price';
     enter('price_lookup');
