@@ -21,6 +21,13 @@ export default tseslint.config(
     },
   },
   {
+    // The web page is browser code with its own tsconfig (DOM types, bundler resolution).
+    files: ['services/gateway/web/**/*.ts'],
+    languageOptions: {
+      parserOptions: { project: './services/gateway/web/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
     // The workflow runs in Temporal's deterministic sandbox: no Node built-ins, no I/O libraries.
     files: ['workflows/src/**/*.ts'],
     ignores: ['workflows/src/**/*.test.ts'],

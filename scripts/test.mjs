@@ -1,5 +1,6 @@
 // `npm test`: on a fresh clone installs what is missing, then lint, type checks, and every jest
-// test (unit, and integration against throw-away servers on free ports). Extra args go to jest.
+// test (unit, integration against throw-away servers on free ports, and the web page in chromium
+// when /usr/bin/chromium exists). Extra args go to jest.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,10 @@ await run('npm', ['run', 'build', '--silent'], { cwd: ROOT });
 step('type check of tests');
 await run('npx', ['tsc', '-p', 'tsconfig.check.json'], { cwd: ROOT });
 step('jest');
+// The browser tests drive Debian's chromium (apt-get install chromium); without it they are skipped, and say so.
+const projects = ['unit', 'integration'];
+if (existsSync('/usr/bin/chromium')) projects.push('browser');
+else console.log('browser tests skipped: no chromium (/usr/bin/chromium; apt-get install chromium)');
 const resultsDir = mkdtempSync(join(tmpdir(), 'ai-chef-jest-'));
 const resultsFile = join(resultsDir, 'results.json');
 let failure;
@@ -31,8 +36,7 @@ try {
       'node_modules/jest/bin/jest.js',
       '--ci',
       '--selectProjects',
-      'unit',
-      'integration',
+      ...projects,
       '--json',
       `--outputFile=${resultsFile}`,
       ...jestArgs,

@@ -3,15 +3,22 @@ import { NON_RETRYABLE, type Pricing, type Profile, type RecipeIngredient, type 
 import { AppError, type SessionServiceClient } from '@ai-chef/platform';
 import type { Logger } from 'pino';
 import type { RecipeGenerator } from './recipe/index.js';
-import { priceBasket, type PriceBasketDeps } from './pricing/index.js';
+import { priceBasket, type LookupEvent, type PriceBasketDeps } from './pricing/index.js';
 import { buildResult } from './result-builder.js';
 import { currentRun, withHeartbeat, type RunContext } from './run-context.js';
+
+/** What the activities tell the worker's metrics and logs about their providers. */
+export interface ActivityObserver {
+  recipeWritten(source: RecipeOutcome['source']): void;
+  priceLookedUp(event: LookupEvent): void;
+}
 
 export interface ActivityDeps {
   sessions: SessionServiceClient;
   recipes: RecipeGenerator;
   pricing: Omit<PriceBasketDeps, 'budget' | 'signal' | 'onProgress'>;
   logger: Logger;
+  observe?: ActivityObserver;
   now?: () => Date;
   /** Tests run activities outside a worker; production reads the activity context. */
   runContext?: () => RunContext;
@@ -54,6 +61,7 @@ export function createActivities(deps: ActivityDeps) {
           warn: (message, fields) => deps.logger.warn({ sessionId: input.sessionId, runId: ctx.runId, ...fields }, message),
         }),
       );
+      deps.observe?.recipeWritten(outcome.source);
       await report(input.sessionId, ctx.runId, 'recipe_completed');
       return outcome;
     },
@@ -64,7 +72,13 @@ export function createActivities(deps: ActivityDeps) {
       const pricing = await withHeartbeat(ctx, () =>
         priceBasket(
           input.ingredients.map(({ ingredientId, name, amount, unit, grams }) => ({ ingredientId, name, amount, unit, grams })),
-          { ...deps.pricing, budget: input.profile.budget, signal: ctx.signal, onProgress: () => ctx.heartbeat() },
+          {
+            ...deps.pricing,
+            budget: input.profile.budget,
+            signal: ctx.signal,
+            onProgress: () => ctx.heartbeat(),
+            onLookup: (event) => deps.observe?.priceLookedUp(event),
+          },
         ),
       );
       await report(input.sessionId, ctx.runId, 'price_completed');

@@ -1,4 +1,4 @@
-export { createActivities, type Activities, type ActivityDeps } from './activities.js';
+export { createActivities, type Activities, type ActivityDeps, type ActivityObserver } from './activities.js';
 export { buildResult } from './result-builder.js';
 export * from './pricing/index.js';
 export * from './recipe/index.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { ApplicationFailure } from '@temporalio/common';
-import { NON_RETRYABLE, ProfileSchema, RecipeOutcomeSchema } from '@ai-chef/contracts';
+import { NON_RETRYABLE, RecipeOutcomeSchema, profileWithDefaults } from '@ai-chef/contracts';
 import type { Profile, RecipeDraft, RecipeOutcome } from '@ai-chef/contracts';
 import { generateOfflineRecipe, resolveDraft } from '@ai-chef/kitchen';
 import {
@@ -26,18 +26,7 @@ import type { AnthropicFake, RecordedRequest } from '../fakes/anthropic-fake.js'
 const MAX_ATTEMPTS = 3;
 
 function buildProfile(overrides: Partial<Profile> = {}): Profile {
-  return ProfileSchema.parse({
-    target: 'general',
-    allergies: [],
-    healthConditions: [],
-    cookingLevel: 'beginner',
-    budget: 30000,
-    servings: 2,
-    fridgeIngredients: [],
-    dislikes: [],
-    language: 'ko',
-    ...overrides,
-  });
+  return profileWithDefaults({ ...overrides });
 }
 
 /** A draft the rules accept, with a name the offline engine never uses: what a good model answers. */

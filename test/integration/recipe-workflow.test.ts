@@ -6,7 +6,7 @@ import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { Context } from '@temporalio/activity';
 import { WorkflowFailedError } from '@temporalio/client';
 import type { Activities } from '@ai-chef/activities';
-import { NON_RETRYABLE, progressQuery, type Profile, type RecipeOutcome, type RunOutcome } from '@ai-chef/contracts';
+import { NON_RETRYABLE, progressQuery, type Profile, type RecipeOutcome, type RunOutcome, profileWithDefaults } from '@ai-chef/contracts';
 import { WORKFLOW_BUNDLE_PATH } from '@ai-chef/worker';
 import { quietTemporalRuntime, requiredEnv } from '../support/stack.js';
 
@@ -23,17 +23,7 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-const profile: Profile = {
-  target: 'keto',
-  allergies: [],
-  healthConditions: [],
-  cookingLevel: 'beginner',
-  budget: 30000,
-  servings: 2,
-  fridgeIngredients: [],
-  dislikes: [],
-  language: 'ko',
-};
+const profile: Profile = profileWithDefaults({ target: 'keto' });
 
 const recipe = {
   recipe: { recipeName: '삼겹살 구이', ingredients: [], servings: 2, cookingTime: 20, difficulty: 'easy' },

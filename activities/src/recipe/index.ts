@@ -1,5 +1,5 @@
 /** The model id the configuration uses when ANTHROPIC_MODEL is not set. */
-export const DEFAULT_ANTHROPIC_MODEL = 'claude-sonnet-4-5';
+export const DEFAULT_ANTHROPIC_MODEL = 'claude-sonnet-5-5';
 
 export {
   MAX_REPAIRS,

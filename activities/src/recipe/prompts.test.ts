@@ -1,23 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { ProfileSchema, TARGETS } from '@ai-chef/contracts';
+import { TARGETS, profileWithDefaults } from '@ai-chef/contracts';
 import type { Profile } from '@ai-chef/contracts';
 import { babyStageFor, getCatalog } from '@ai-chef/kitchen';
 import { buildRecipePrompt, profileJsonFromPrompt, repairInstruction } from './prompts.js';
 
 function buildProfile(overrides: Partial<Profile> = {}): Profile {
-  return ProfileSchema.parse({
-    target: 'general',
-    allergies: [],
-    healthConditions: [],
-    cookingLevel: 'beginner',
-    budget: 30000,
-    servings: 2,
-    fridgeIngredients: [],
-    dislikes: [],
-    language: 'ko',
-    ...overrides,
-  });
+  return profileWithDefaults({ ...overrides });
 }
 
 /** How a Korean prompt names a catalog ingredient. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ApplicationFailure } from '@temporalio/common';
-import { NON_RETRYABLE, ProfileSchema, RecipeOutcomeSchema } from '@ai-chef/contracts';
+import { NON_RETRYABLE, RecipeOutcomeSchema, profileWithDefaults } from '@ai-chef/contracts';
 import type { Profile, RecipeOutcome } from '@ai-chef/contracts';
 import { NoRecipePossibleError, generateOfflineRecipe } from '@ai-chef/kitchen';
 import type { ClaudeRecipeWriter, WriteOptions } from './claude-recipe.js';
@@ -9,18 +9,7 @@ import { createRecipeGenerator } from './recipe-generator.js';
 import type { GenerateOptions } from './recipe-generator.js';
 
 function buildProfile(overrides: Partial<Profile> = {}): Profile {
-  return ProfileSchema.parse({
-    target: 'general',
-    allergies: [],
-    healthConditions: [],
-    cookingLevel: 'beginner',
-    budget: 30000,
-    servings: 2,
-    fridgeIngredients: [],
-    dislikes: [],
-    language: 'ko',
-    ...overrides,
-  });
+  return profileWithDefaults({ ...overrides });
 }
 
 /** A writer that answers with a fixed outcome or throws, and counts its calls. */

@@ -63,3 +63,11 @@ export const ProfileSchema = z
 export type Profile = z.infer<typeof ProfileSchema>;
 
 export const AllergenKeySchema = z.enum(ALLERGEN_KEYS);
+
+/** The profile of a caller who sent `{}`: every default of SPEC §2. */
+export const DEFAULT_PROFILE: Profile = ProfileSchema.parse(ProfileInputSchema.parse({}));
+
+/** A complete profile: the defaults with `overrides` applied (not re-validated: tests probe the edges). */
+export function profileWithDefaults(overrides: Partial<Profile> = {}): Profile {
+  return { ...DEFAULT_PROFILE, ...overrides };
+}

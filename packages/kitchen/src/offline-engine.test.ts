@@ -8,6 +8,7 @@ import {
   RecipeSchema,
   TARGETS,
   allergenKeyFor,
+  profileWithDefaults,
 } from '@ai-chef/contracts';
 import type { Profile, Recipe } from '@ai-chef/contracts';
 import { getCatalog } from './catalog.js';
@@ -26,18 +27,7 @@ const catalog = getCatalog();
 const ids = catalog.all().map((ingredient) => ingredient.id);
 
 function profileOf(overrides: Partial<Profile> = {}): Profile {
-  return {
-    target: 'general',
-    allergies: [],
-    healthConditions: [],
-    cookingLevel: 'beginner',
-    budget: 30000,
-    servings: 2,
-    fridgeIngredients: [],
-    dislikes: [],
-    language: 'ko',
-    ...overrides,
-  };
+  return profileWithDefaults({ ...overrides });
 }
 
 const profileArbitrary = (withExclusions: boolean) =>

@@ -1,18 +1,9 @@
+import { profileWithDefaults } from '@ai-chef/contracts';
 import { describe, expect, it } from '@jest/globals';
 import type { Profile, RecipeDraft } from '@ai-chef/contracts';
 import { resolveDraft } from './recipe-resolver.js';
 
-const profile: Profile = {
-  target: 'general',
-  allergies: [],
-  healthConditions: [],
-  cookingLevel: 'beginner',
-  budget: 30000,
-  servings: 2,
-  fridgeIngredients: [],
-  dislikes: [],
-  language: 'ko',
-};
+const profile: Profile = profileWithDefaults();
 
 const draft: RecipeDraft = {
   recipeName: '두부조림',

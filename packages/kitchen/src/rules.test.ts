@@ -1,3 +1,4 @@
+import { profileWithDefaults } from '@ai-chef/contracts';
 import { describe, expect, it } from '@jest/globals';
 import type { Nutrients, Nutrition, Profile, Recipe, RuleCheck } from '@ai-chef/contracts';
 import { Catalog, getCatalog } from './catalog.js';
@@ -14,18 +15,7 @@ import {
 const catalog = getCatalog();
 
 function profileOf(overrides: Partial<Profile> = {}): Profile {
-  return {
-    target: 'general',
-    allergies: [],
-    healthConditions: [],
-    cookingLevel: 'advanced',
-    budget: 30000,
-    servings: 2,
-    fridgeIngredients: [],
-    dislikes: [],
-    language: 'ko',
-    ...overrides,
-  };
+  return profileWithDefaults({ cookingLevel: 'advanced', ...overrides });
 }
 
 function recipeOf(ids: string[], overrides: Partial<Recipe> = {}): Recipe {

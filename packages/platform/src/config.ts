@@ -11,6 +11,16 @@ const url = (fallback: string) => z.preprocess(blankAsUnset, httpUrl().default(f
 /** Every setting of SPEC §4, with its default. Each service loads the subset it uses. */
 export const ENV_FIELDS = {
   PORT: int(0, 65535, 3000),
+  // Loopback by default (local runs); containers set 0.0.0.0.
+  HOST: z.preprocess(blankAsUnset, z.union([z.ipv4(), z.ipv6(), z.literal('localhost')]).default('127.0.0.1')),
+  // The worker's Temporal SDK (core) metrics for Prometheus; empty turns them off.
+  TEMPORAL_METRICS_ADDRESS: z.preprocess(
+    (value) => (value === '' ? 'off' : value),
+    z
+      .string()
+      .regex(/^(off|[^\s:]+:\d+)$/, 'must be host:port, or empty to turn it off')
+      .default('127.0.0.1:9464'),
+  ),
   SESSION_SERVICE_URL: url('http://127.0.0.1:3001'),
   MONGO_URL: z.preprocess(
     blankAsUnset,
@@ -25,7 +35,7 @@ export const ENV_FIELDS = {
   TEMPORAL_TASK_QUEUE: z.preprocess(blankAsUnset, z.string().min(1).default('ai-chef')),
   ANTHROPIC_API_KEY: text(),
   ANTHROPIC_BASE_URL: optionalUrl(),
-  ANTHROPIC_MODEL: z.preprocess(blankAsUnset, z.string().min(1).default('claude-sonnet-4-5')),
+  ANTHROPIC_MODEL: z.preprocess(blankAsUnset, z.string().min(1).default('claude-sonnet-5-5')),
   NAVER_CLIENT_ID: text(),
   NAVER_CLIENT_SECRET: text(),
   NAVER_API_BASE_URL: url('https://openapi.naver.com'),

@@ -9,3 +9,5 @@ export * from './mongo.js';
 export * from './service-main.js';
 export * from './session-client.js';
 export * from './validation.js';
+export * from './request-logger.js';
+export * from './request-context.js';

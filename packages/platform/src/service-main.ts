@@ -1,10 +1,20 @@
 import type { Logger } from 'pino';
 import { ConfigError } from './config.js';
 
+export interface StopOptions {
+  /**
+   * How long readiness reports "draining" before the server stops taking requests, so load
+   * balancers (Kubernetes endpoints) stop sending new ones first.
+   */
+  drainMs?: number;
+}
+
 export interface StoppableService {
   /** Stop taking work, finish what is under way, release connections. */
-  stop(): Promise<void>;
+  stop(options?: StopOptions): Promise<void>;
 }
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs a service's start function as a process: a bad configuration stops it with a message that
@@ -13,7 +23,7 @@ export interface StoppableService {
 export function runAsProcess(
   name: string,
   start: () => Promise<{ service: StoppableService; logger: Logger }>,
-  graceMs = 30_000,
+  { graceMs = 30_000, drainMs = 2_000 }: { graceMs?: number; drainMs?: number } = {},
 ): void {
   start()
     .then(({ service, logger }) => {
@@ -28,7 +38,7 @@ export function runAsProcess(
         }, graceMs);
         force.unref();
         service
-          .stop()
+          .stop({ drainMs })
           .then(() => {
             logger.info(`${name} stopped`);
             process.exit(0);

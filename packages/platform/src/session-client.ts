@@ -21,10 +21,17 @@ import type {
   VisitorSessionView,
 } from '@ai-chef/contracts';
 import { AppError } from './app-error.js';
+import { currentRequestId } from './request-context.js';
 
 export interface SessionServiceReply<T> {
   status: number;
   body: T;
+}
+
+/** The caller's request id travels to the session service, so both services' log lines share it. */
+function requestIdHeader(): Record<string, string> {
+  const id = currentRequestId();
+  return id ? { 'x-request-id': id } : {};
 }
 
 interface ErrorBodyLike {
@@ -50,7 +57,10 @@ export class SessionServiceClient {
     try {
       response = await undiciFetch(`${this.baseUrl}${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...requestIdHeader(),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
         dispatcher: this.dispatcher,

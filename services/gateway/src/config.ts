@@ -2,6 +2,7 @@ import { loadEnv } from '@ai-chef/platform';
 
 export const GATEWAY_ENV = [
   'PORT',
+  'HOST',
   'SESSION_SERVICE_URL',
   'CORS_ORIGINS',
   'TRUST_PROXY',

@@ -1,25 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import cors from 'cors';
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { AppError } from '@ai-chef/platform';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-
-/** Keeps a caller's well-formed X-Request-Id, else makes one; it comes back in the response. */
-export const requestId: RequestHandler = (req, res, next) => {
-  const incoming = req.headers['x-request-id'];
-  const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-  req.headers['x-request-id'] = id;
-  res.setHeader('X-Request-Id', id);
-  next();
-};
-
 export function securityHeaders(): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        // The gateway also serves plain http (local runs, behind a TLS-terminating proxy): no forced upgrade.
+        upgradeInsecureRequests: null,
+      },
     },
   });
 }

@@ -1,4 +1,4 @@
-import { SessionServiceClient, createLogger, listen, type StoppableService } from '@ai-chef/platform';
+import { SessionServiceClient, createLogger, listen, sleep, type StoppableService } from '@ai-chef/platform';
 import type { Logger } from 'pino';
 import { createGatewayApp } from './app.js';
 import { loadGatewayConfig } from './config.js';
@@ -13,14 +13,17 @@ export async function startGateway(env: Record<string, string | undefined> = pro
   const config = loadGatewayConfig(env);
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const sessions = new SessionServiceClient(config.SESSION_SERVICE_URL);
-  const app = createGatewayApp({ config, sessions, logger });
-  const server = await listen(app, config.PORT);
+  let draining = false;
+  const app = createGatewayApp({ config, sessions, logger, draining: () => draining });
+  const server = await listen(app, config.PORT, config.HOST);
   logger.info({ url: server.url }, 'gateway listening');
   return {
     url: server.url,
     port: server.port,
     logger,
-    async stop() {
+    async stop({ drainMs = 0 } = {}) {
+      draining = true;
+      await sleep(drainMs);
       await server.close();
       await sessions.close();
     },

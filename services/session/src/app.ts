@@ -1,6 +1,6 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
-import { createServiceMetrics, errorHandler, jsonBody, notFoundHandler } from '@ai-chef/platform';
+import { createServiceMetrics, errorHandler, jsonBody, notFoundHandler, requestContext, requestLogger } from '@ai-chef/platform';
 import type { SessionRepository } from './session-repository.js';
 import type { ResultRepository } from './result-repository.js';
 import type { RunControl } from './run-control.js';
@@ -12,6 +12,7 @@ import { runRoutes } from './routes/runs.js';
 import { fridgeRoutes } from './routes/fridge.js';
 import { eventRoutes } from './routes/events.js';
 import { adminRoutes } from './routes/admin.js';
+import { createRunMetrics } from './run-metrics.js';
 
 export interface SessionAppDeps {
   sessions: SessionRepository;
@@ -25,12 +26,16 @@ export interface SessionAppDeps {
   bodyLimitBytes: number;
   /** Whether MongoDB answers a ping; readiness needs it and Temporal. */
   databaseReady(): Promise<boolean>;
+  /** True once shutdown began: readiness turns false before the server stops taking requests. */
+  draining(): boolean;
 }
 
 export function createSessionApp(deps: SessionAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   const metrics = createServiceMetrics('session');
+  const routeDeps = { ...deps, runMetrics: createRunMetrics(metrics.registry) };
+  app.use(requestLogger(deps.logger), requestContext);
   app.use(metrics.httpMetrics);
   app.use(jsonBody(deps.bodyLimitBytes));
 
@@ -38,6 +43,11 @@ export function createSessionApp(deps: SessionAppDeps): Express {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (deps.draining()) {
+      res.setHeader('Retry-After', '5');
+      res.status(503).json({ status: 'draining', checks: {} });
+      return;
+    }
     const [mongo, temporal] = await Promise.all([deps.databaseReady(), deps.runs.healthy()]);
     const ready = mongo && temporal;
     if (!ready) res.setHeader('Retry-After', '5');
@@ -45,8 +55,8 @@ export function createSessionApp(deps: SessionAppDeps): Express {
   });
   app.get('/metrics', metrics.metricsHandler);
 
-  app.use('/internal/sessions', sessionRoutes(deps));
-  app.use('/internal/sessions', runRoutes(deps));
+  app.use('/internal/sessions', sessionRoutes(routeDeps));
+  app.use('/internal/sessions', runRoutes(routeDeps));
   app.use('/internal/sessions', fridgeRoutes(deps));
   app.use('/internal/events', eventRoutes(deps));
   app.use('/internal/admin', adminRoutes(deps));

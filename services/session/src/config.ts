@@ -2,6 +2,7 @@ import { loadEnv } from '@ai-chef/platform';
 
 export const SESSION_SERVICE_ENV = [
   'PORT',
+  'HOST',
   'MONGO_URL',
   'MONGO_DB',
   'TEMPORAL_ADDRESS',

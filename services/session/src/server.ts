@@ -3,6 +3,7 @@ import {
   createLogger,
   ensureTtlIndex,
   listen,
+  sleep,
   startExpirySweeper,
   type StoppableService,
 } from '@ai-chef/platform';
@@ -65,7 +66,9 @@ export async function startSessionService(
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
   });
+  let draining = false;
   const app = createSessionApp({
+    draining: () => draining,
     sessions,
     results,
     runs,
@@ -84,13 +87,15 @@ export async function startSessionService(
       }
     },
   });
-  const server = await listen(app, config.PORT);
+  const server = await listen(app, config.PORT, config.HOST);
   logger.info({ url: server.url }, 'session service listening');
   return {
     url: server.url,
     port: server.port,
     logger,
-    async stop() {
+    async stop({ drainMs = 0 } = {}) {
+      draining = true;
+      await sleep(drainMs);
       await server.close();
       sweeper.stop();
       await runs.close();

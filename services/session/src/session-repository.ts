@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import type { FailurePhase, Phase, Profile, PublicError, SessionStatus } from '@ai-chef/contracts';
+import type { FailurePhase, Phase, Profile, PublicError, SessionStatus, Target } from '@ai-chef/contracts';
 import { PHASE_PROGRESS, type ProgressPhase } from '@ai-chef/contracts';
 import { KeyedMutex } from './keyed-mutex.js';
 
@@ -135,27 +135,30 @@ export class SessionRepository {
     });
   }
 
-  async markCompleted(sessionId: string, runId: string): Promise<void> {
+  /**
+   * Ends the run. Returns the run's target when this call ended it, undefined when the run had
+   * already ended (a retried report) or was replaced by a newer one.
+   */
+  private async end(sessionId: string, runId: string, set: Partial<SessionDocument>): Promise<Target | undefined> {
     return this.writes.run(sessionId, async () => {
-      await this.collection.updateOne(this.ofRun(sessionId, runId), {
-        $set: { status: 'completed', phase: 'finished', progress: PHASE_PROGRESS.finished, runId, updatedAt: this.now() },
-      });
+      const after = await this.collection.findOneAndUpdate(
+        this.ofRun(sessionId, runId),
+        { $set: { ...set, runId, updatedAt: this.now() } },
+        { returnDocument: 'after' }, // no projection: FerretDB 1.x does not implement it here
+      );
+      return after?.profile?.target;
     });
   }
 
-  async markFailed(sessionId: string, runId: string, phase: FailurePhase, error: PublicError): Promise<void> {
-    return this.writes.run(sessionId, async () => {
-      await this.collection.updateOne(this.ofRun(sessionId, runId), {
-        $set: { status: 'failed', phase, error, runId, updatedAt: this.now() },
-      });
-    });
+  markCompleted(sessionId: string, runId: string): Promise<Target | undefined> {
+    return this.end(sessionId, runId, { status: 'completed', phase: 'finished', progress: PHASE_PROGRESS.finished });
   }
 
-  async markCancelled(sessionId: string, runId: string): Promise<void> {
-    return this.writes.run(sessionId, async () => {
-      await this.collection.updateOne(this.ofRun(sessionId, runId), {
-        $set: { status: 'cancelled', phase: 'cancelled', runId, updatedAt: this.now() },
-      });
-    });
+  markFailed(sessionId: string, runId: string, phase: FailurePhase, error: PublicError): Promise<Target | undefined> {
+    return this.end(sessionId, runId, { status: 'failed', phase, error });
+  }
+
+  markCancelled(sessionId: string, runId: string): Promise<Target | undefined> {
+    return this.end(sessionId, runId, { status: 'cancelled', phase: 'cancelled' });
   }
 }

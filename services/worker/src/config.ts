@@ -2,6 +2,7 @@ import { loadEnv } from '@ai-chef/platform';
 
 export const WORKER_ENV = [
   'PORT',
+  'HOST',
   'SESSION_SERVICE_URL',
   'MONGO_URL',
   'MONGO_DB',
@@ -19,6 +20,7 @@ export const WORKER_ENV = [
   'PRICE_CACHE_TTL_SECONDS',
   'SHIPPING_FEE',
   'FREE_SHIPPING_THRESHOLD',
+  'TEMPORAL_METRICS_ADDRESS',
   'LOG_LEVEL',
 ] as const;
 

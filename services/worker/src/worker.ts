@@ -25,6 +25,7 @@ import {
 } from '@ai-chef/platform';
 import type { Logger } from 'pino';
 import { loadWorkerConfig } from './config.js';
+import { createActivityMetrics } from './activity-metrics.js';
 import { WORKFLOW_BUNDLE_PATH, prebuiltBundleExists, workflowsEntryPath } from './workflow-bundle.js';
 
 export interface RunningWorker extends StoppableService {
@@ -72,7 +73,12 @@ export async function startWorker(env: Record<string, string | undefined> = proc
         }
       : {},
   );
-  const activities = createActivities({ sessions, recipes, pricing, logger });
+
+  const metrics = createServiceMetrics('worker');
+  const activityMetrics = createActivityMetrics(metrics.registry);
+  const activities = activityMetrics.instrument(
+    createActivities({ sessions, recipes, pricing, logger, observe: activityMetrics.observer }),
+  );
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await Worker.create({
@@ -92,7 +98,6 @@ export async function startWorker(env: Record<string, string | undefined> = proc
   const running = worker.run();
   running.catch((err: unknown) => logger.error({ err }, 'worker stopped with an error'));
 
-  const metrics = createServiceMetrics('worker');
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
@@ -103,7 +108,7 @@ export async function startWorker(env: Record<string, string | undefined> = proc
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : worker.getState().toLowerCase() });
   });
   app.get('/metrics', metrics.metricsHandler);
-  const server = await listen(app, config.PORT);
+  const server = await listen(app, config.PORT, config.HOST);
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, url: server.url, recipes: config.ANTHROPIC_API_KEY ? 'claude' : 'offline', prices: naver ? 'naver' : 'estimate' }, 'worker running');
 
   return {

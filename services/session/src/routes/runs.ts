@@ -3,12 +3,13 @@ import { ProgressReportSchema, ResultDocumentSchema, RunOutcomeSchema, isSession
 import { badRequest, parseOrThrow, sessionNotFound } from '@ai-chef/platform';
 import type { SessionRepository } from '../session-repository.js';
 import type { ResultRepository } from '../result-repository.js';
+import type { RunMetrics } from '../run-metrics.js';
 
 /**
  * Writes from the activities. Each is idempotent: a retried activity repeats its write and the
  * stored state does not change (progress only moves forward, one result per run id).
  */
-export function runRoutes(deps: { sessions: SessionRepository; results: ResultRepository }): Router {
+export function runRoutes(deps: { sessions: SessionRepository; results: ResultRepository; runMetrics: RunMetrics }): Router {
   const router = Router();
   const idOf = (raw: unknown): string => {
     if (typeof raw !== 'string' || !isSessionId(raw)) throw sessionNotFound();
@@ -25,11 +26,11 @@ export function runRoutes(deps: { sessions: SessionRepository; results: ResultRe
   router.post('/:id/run/outcome', async (req, res) => {
     const sessionId = idOf(req.params.id);
     const outcome = parseOrThrow(RunOutcomeSchema, req.body);
-    if (outcome.status === 'failed') {
-      await deps.sessions.markFailed(sessionId, outcome.runId, outcome.phase, outcome.error);
-    } else {
-      await deps.sessions.markCancelled(sessionId, outcome.runId);
-    }
+    const target =
+      outcome.status === 'failed'
+        ? await deps.sessions.markFailed(sessionId, outcome.runId, outcome.phase, outcome.error)
+        : await deps.sessions.markCancelled(sessionId, outcome.runId);
+    if (target) deps.runMetrics.ended(target, outcome.status);
     res.status(204).end();
   });
 
@@ -38,7 +39,8 @@ export function runRoutes(deps: { sessions: SessionRepository; results: ResultRe
     const result = parseOrThrow(ResultDocumentSchema, req.body);
     if (result.sessionId !== sessionId) throw badRequest('session_mismatch', 'The result belongs to another session.');
     await deps.results.saveOnce(result);
-    await deps.sessions.markCompleted(sessionId, result.runId);
+    const target = await deps.sessions.markCompleted(sessionId, result.runId);
+    if (target) deps.runMetrics.ended(target, 'completed');
     res.status(204).end();
   });
 

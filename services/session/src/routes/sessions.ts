@@ -12,6 +12,7 @@ import type { SessionDocument, SessionRepository } from '../session-repository.j
 import type { ResultRepository } from '../result-repository.js';
 import { RunAlreadyActiveError, type RunControl } from '../run-control.js';
 import { newSessionId } from '../session-id.js';
+import type { RunMetrics } from '../run-metrics.js';
 import type { FridgeRepository } from '../fridge-repository.js';
 import { withSessionFridge } from '../fridge-profile.js';
 
@@ -20,6 +21,7 @@ export interface SessionRouteDeps {
   results: ResultRepository;
   runs: RunControl;
   fridge: FridgeRepository;
+  runMetrics: RunMetrics;
   extendSeconds: number;
 }
 
@@ -111,6 +113,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       throw unavailable('The workflow service is unavailable; try again shortly.');
     }
     await sessions.recordRunId(sessionId, started.runId);
+    deps.runMetrics.started(profile.target);
     res.status(202).json({ sessionId, ...started, status: 'processing' });
   });
 

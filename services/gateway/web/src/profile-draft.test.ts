@@ -1,0 +1,131 @@
+import { describe, expect, it } from '@jest/globals';
+import { ProfileInputSchema } from '@ai-chef/contracts';
+import fc from 'fast-check';
+import {
+  defaultDraft,
+  draftToProfile,
+  loadDraft,
+  parseWhole,
+  saveDraft,
+  splitNames,
+  type ProfileDraft,
+} from './profile-draft.js';
+
+const draft = (overrides: Partial<ProfileDraft> = {}): ProfileDraft => ({
+  ...defaultDraft('ko'),
+  ...overrides,
+});
+
+class MemoryStorage {
+  readonly map = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.map.set(key, value);
+  }
+}
+
+describe('draftToProfile', () => {
+  it('when the defaults are sent, then the API schema accepts the profile', () => {
+    const checked = draftToProfile(draft());
+    expect(checked.ok).toBe(true);
+    if (checked.ok) expect(ProfileInputSchema.safeParse(checked.profile).success).toBe(true);
+  });
+
+  it('when allergy boxes and other names are given, then both are sent once each', () => {
+    const checked = draftToProfile(
+      draft({ allergies: ['egg', 'milk'], otherAllergies: '연어, 참치캔,, 연어\n오리고기' }),
+    );
+    expect(checked).toMatchObject({
+      ok: true,
+      profile: { allergies: ['egg', 'milk', '연어', '참치캔', '오리고기'] },
+    });
+  });
+
+  it('when health boxes are ticked, then they go out by the names the rules act on', () => {
+    const checked = draftToProfile(draft({ diabetes: true, hypertension: true, otherHealth: '통풍' }));
+    expect(checked).toMatchObject({
+      ok: true,
+      profile: { healthConditions: ['diabetes', 'hypertension', '통풍'] },
+    });
+  });
+
+  it('when the target is baby food, then the age is required and sent; otherwise it is left out', () => {
+    expect(draftToProfile(draft({ target: 'baby_food' }))).toMatchObject({
+      ok: false,
+      errors: [{ field: 'babyAgeMonths' }],
+    });
+    expect(draftToProfile(draft({ target: 'baby_food', babyAgeMonths: '8' }))).toMatchObject({
+      ok: true,
+      profile: { babyAgeMonths: 8 },
+    });
+    const keto = draftToProfile(draft({ target: 'keto', babyAgeMonths: '8' }));
+    expect(keto.ok && 'babyAgeMonths' in keto.profile).toBe(false);
+  });
+
+  it.each([
+    ['servings', { servings: '0' }],
+    ['servings', { servings: '13' }],
+    ['servings', { servings: '2.5' }],
+    ['budget', { budget: '999' }],
+    ['budget', { budget: '1000001' }],
+    ['budget', { budget: 'lots' }],
+  ] as const)('when %s is out of range (%o), then that field is named', (field, overrides) => {
+    expect(draftToProfile(draft(overrides))).toMatchObject({ ok: false, errors: [{ field }] });
+  });
+
+  it('when every field is drawn at random, then an accepted profile always passes the API schema', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          target: fc.constantFrom('keto', 'baby_food', 'diabetes', 'diet', 'fridge', 'general' as const),
+          babyAgeMonths: fc.oneof(fc.integer({ min: 0, max: 50 }).map(String), fc.string()),
+          servings: fc.oneof(fc.integer({ min: -1, max: 20 }).map(String), fc.string()),
+          budget: fc.oneof(fc.integer({ min: 0, max: 2_000_000 }).map(String), fc.string()),
+          otherAllergies: fc.string(),
+          dislikes: fc.string(),
+          otherHealth: fc.string(),
+        }),
+        (fields) => {
+          const checked = draftToProfile(draft(fields));
+          if (checked.ok) expect(ProfileInputSchema.safeParse(checked.profile).success).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('helpers', () => {
+  it('splitNames trims, drops empties and repeats', () => {
+    expect(splitNames(' 고수 , 가지,고수;; 파\n')).toEqual(['고수', '가지', '파']);
+  });
+
+  it('parseWhole reads plain and grouped whole numbers only', () => {
+    expect(parseWhole('30,000')).toBe(30000);
+    expect(parseWhole(' 12 ')).toBe(12);
+    expect(parseWhole('1e3')).toBeUndefined();
+    expect(parseWhole('-1')).toBeUndefined();
+    expect(parseWhole('')).toBeUndefined();
+  });
+
+  it('a saved draft loads back; a corrupt one falls back to the default', () => {
+    const storage = new MemoryStorage();
+    const saved = draft({
+      target: 'fridge',
+      allergies: ['peanut'],
+      budget: '15000',
+      hypertension: true,
+      language: 'en',
+    });
+    saveDraft(storage, saved);
+    expect(loadDraft(storage, 'ko')).toEqual(saved);
+    storage.setItem(
+      'aiChefProfileDraft',
+      JSON.stringify({ target: 'pizza', allergies: ['egg', 'kiwi', 3], servings: 4 }),
+    );
+    expect(loadDraft(storage, 'ko')).toMatchObject({ target: 'general', allergies: ['egg'], servings: '2' });
+    storage.setItem('aiChefProfileDraft', '{not json');
+    expect(loadDraft(storage, 'en')).toEqual(defaultDraft('en'));
+  });
+});

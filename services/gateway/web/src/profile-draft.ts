@@ -1,0 +1,156 @@
+import type { AllergenKey, CookingLevel, Language, ProfileInput, Target } from '@ai-chef/contracts';
+import type { MessageKey } from './i18n.js';
+import { isAllergenKey } from './allergen-options.js';
+
+export const TARGET_OPTIONS: readonly Target[] = [
+  'keto',
+  'diabetes',
+  'diet',
+  'baby_food',
+  'fridge',
+  'general',
+];
+export const COOKING_LEVEL_OPTIONS: readonly CookingLevel[] = ['beginner', 'intermediate', 'advanced'];
+export const LANGUAGE_OPTIONS: readonly Language[] = ['ko', 'en'];
+
+/** What the form holds, as typed: numbers stay text until they are checked. */
+export interface ProfileDraft {
+  target: Target;
+  babyAgeMonths: string;
+  allergies: AllergenKey[];
+  otherAllergies: string;
+  servings: string;
+  budget: string;
+  cookingLevel: CookingLevel;
+  dislikes: string;
+  diabetes: boolean;
+  hypertension: boolean;
+  otherHealth: string;
+  language: Language;
+}
+
+export type DraftField = 'babyAgeMonths' | 'servings' | 'budget' | 'allergies' | 'dislikes' | 'health';
+
+export type DraftCheck =
+  { ok: true; profile: ProfileInput } | { ok: false; errors: { field: DraftField; message: MessageKey }[] };
+
+export function defaultDraft(language: Language): ProfileDraft {
+  return {
+    target: 'general',
+    babyAgeMonths: '',
+    allergies: [],
+    otherAllergies: '',
+    servings: '2',
+    budget: '30000',
+    cookingLevel: 'beginner',
+    dislikes: '',
+    diabetes: false,
+    hypertension: false,
+    otherHealth: '',
+    language,
+  };
+}
+
+/** Comma-, semicolon- or line-separated names, trimmed, each once. */
+export function splitNames(text: string): string[] {
+  const names = text
+    .split(/[,，、;\n]/)
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+  return [...new Set(names)];
+}
+
+/** A whole number written plainly ("30,000" and "30000" both count), or undefined. */
+export function parseWhole(text: string): number | undefined {
+  const plain = text.trim().replace(/[,\s]/g, '');
+  return /^\d{1,7}$/.test(plain) ? Number(plain) : undefined;
+}
+
+const within = (value: number | undefined, min: number, max: number): value is number =>
+  value !== undefined && value >= min && value <= max;
+
+/** Checks the draft as the API will, so most mistakes are caught before a request. */
+export function draftToProfile(draft: ProfileDraft): DraftCheck {
+  const errors: { field: DraftField; message: MessageKey }[] = [];
+  const servings = parseWhole(draft.servings);
+  const budget = parseWhole(draft.budget);
+  const babyAge = parseWhole(draft.babyAgeMonths);
+  if (!within(servings, 1, 12)) errors.push({ field: 'servings', message: 'error.servings' });
+  if (!within(budget, 1000, 1_000_000)) errors.push({ field: 'budget', message: 'error.budget' });
+  if (draft.target === 'baby_food' && !within(babyAge, 4, 36))
+    errors.push({ field: 'babyAgeMonths', message: 'error.babyAge' });
+
+  const allergies = [...new Set([...draft.allergies, ...splitNames(draft.otherAllergies)])];
+  const dislikes = splitNames(draft.dislikes);
+  const health = [
+    ...new Set([
+      ...(draft.diabetes ? ['diabetes'] : []),
+      ...(draft.hypertension ? ['hypertension'] : []),
+      ...splitNames(draft.otherHealth),
+    ]),
+  ];
+  const tooLong = (names: string[]): boolean => names.some((name) => name.length > 50);
+  if (allergies.length > 20 || tooLong(allergies))
+    errors.push({ field: 'allergies', message: 'error.allergies' });
+  if (dislikes.length > 20 || tooLong(dislikes))
+    errors.push({ field: 'dislikes', message: 'error.dislikes' });
+  if (health.length > 10 || tooLong(health)) errors.push({ field: 'health', message: 'error.health' });
+  if (errors.length > 0 || servings === undefined || budget === undefined) return { ok: false, errors };
+
+  const profile: ProfileInput = {
+    target: draft.target,
+    allergies,
+    healthConditions: health,
+    cookingLevel: draft.cookingLevel,
+    budget,
+    servings,
+    dislikes,
+    language: draft.language,
+  };
+  if (draft.target === 'baby_food' && babyAge !== undefined) profile.babyAgeMonths = babyAge;
+  return { ok: true, profile };
+}
+
+const DRAFT_KEY = 'aiChefProfileDraft';
+
+/** The draft survives a reload; anything stored that does not fit is replaced by the default. */
+export function loadDraft(storage: Pick<Storage, 'getItem'>, language: Language): ProfileDraft {
+  const fallback = defaultDraft(language);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(storage.getItem(DRAFT_KEY) ?? 'null');
+  } catch {
+    return fallback;
+  }
+  if (typeof raw !== 'object' || raw === null) return fallback;
+  const stored = raw as Record<string, unknown>;
+  const text = (key: keyof ProfileDraft): string =>
+    typeof stored[key] === 'string' ? (stored[key] as string).slice(0, 2000) : (fallback[key] as string);
+  const flag = (key: 'diabetes' | 'hypertension'): boolean => stored[key] === true;
+  const oneOf = <T extends string>(value: unknown, options: readonly T[], otherwise: T): T =>
+    options.find((option) => option === value) ?? otherwise;
+  return {
+    target: oneOf(stored.target, TARGET_OPTIONS, fallback.target),
+    babyAgeMonths: text('babyAgeMonths'),
+    allergies: Array.isArray(stored.allergies)
+      ? stored.allergies.filter((a): a is AllergenKey => typeof a === 'string' && isAllergenKey(a))
+      : [],
+    otherAllergies: text('otherAllergies'),
+    servings: text('servings'),
+    budget: text('budget'),
+    cookingLevel: oneOf(stored.cookingLevel, COOKING_LEVEL_OPTIONS, fallback.cookingLevel),
+    dislikes: text('dislikes'),
+    diabetes: flag('diabetes'),
+    hypertension: flag('hypertension'),
+    otherHealth: text('otherHealth'),
+    language: oneOf(stored.language, LANGUAGE_OPTIONS, fallback.language),
+  };
+}
+
+export function saveDraft(storage: Pick<Storage, 'setItem'>, draft: ProfileDraft): void {
+  try {
+    storage.setItem(DRAFT_KEY, JSON.stringify(draft));
+  } catch {
+    // Storage full or disabled: the draft lasts for this page only.
+  }
+}

@@ -1,0 +1,41 @@
+import type { SessionStatusView } from '@ai-chef/contracts';
+import { button, h } from '../dom-builder.js';
+import { t } from '../i18n.js';
+import { phaseWords } from './phase-words.js';
+import { focusHeading, type ViewHandle } from './view-handle.js';
+
+/** A run that failed: what went wrong in the server's words, a retry, and a way back to the form. */
+export function failureView(
+  status: SessionStatusView,
+  onRetry: () => Promise<void>,
+  onEdit: () => void,
+): ViewHandle {
+  const retry = button(
+    t('common.retry'),
+    () => {
+      retry.disabled = true;
+      void onRetry().finally(() => {
+        retry.disabled = false;
+      });
+    },
+    { class: 'primary', 'data-testid': 'retry' },
+  );
+  const root = h(
+    'section',
+    { class: 'screen failure-screen', 'data-screen': 'failed' },
+    h('h2', { tabindex: -1 }, t('failed.title')),
+    h(
+      'div',
+      { class: 'error-box', role: 'alert' },
+      h('p', { class: 'error-phase' }, phaseWords(status.phase)),
+      h('p', { 'data-testid': 'error-message' }, status.error?.message ?? t('error.generic')),
+    ),
+    h(
+      'div',
+      { class: 'actions' },
+      retry,
+      button(t('failed.edit'), onEdit, { class: 'secondary', 'data-testid': 'edit-profile' }),
+    ),
+  );
+  return { root, focus: () => focusHeading(root) };
+}

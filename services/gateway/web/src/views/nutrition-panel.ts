@@ -1,0 +1,133 @@
+import type { Nutrition, RuleCheck } from '@ai-chef/contracts';
+import { allergenLabel } from '../allergen-options.js';
+import { checkBar } from '../check-bars.js';
+import { h } from '../dom-builder.js';
+import { formatNumber, lang, t, tMaybe } from '../i18n.js';
+
+const NUTRIENTS = [
+  ['calories', 'kcal'],
+  ['carbohydrate', 'g'],
+  ['fiber', 'g'],
+  ['netCarbs', 'g'],
+  ['sugars', 'g'],
+  ['protein', 'g'],
+  ['fat', 'g'],
+  ['sodium', 'mg'],
+] as const;
+
+function ruleLabel(rule: string): string {
+  const [kind, ...rest] = rule.split('.');
+  const subject = rest.join('.');
+  if (kind === 'allergy') return t('rule.allergy', { name: allergenLabel(subject, lang()) ?? subject });
+  if (kind === 'dislike') return t('rule.dislike', { name: subject });
+  return tMaybe(`rule.${rule}`) ?? rule;
+}
+
+function unitWords(unit: string): string {
+  return tMaybe(`unit.${unit}`) ?? unit;
+}
+
+/** A number or word with its unit: "2.1 g", "20분", "74.3%", "쉬움". */
+function withUnit(shown: string, unit: string): string {
+  const words = unitWords(unit);
+  if (words === '') return shown;
+  // Korean units and percent signs sit right after the number; Latin units get a space.
+  return /^[%\u3131-\uD79D]/.test(words) ? `${shown}${words}` : `${shown} ${words}`;
+}
+
+function measure(value: number | string, unit: string): string {
+  if (typeof value === 'number') return withUnit(formatNumber(value), unit);
+  return withUnit(tMaybe(`difficulty.${value}`) ?? tMaybe(`value.${value}`) ?? value, unit);
+}
+
+function limitText(limit: number | string, unit: string): string {
+  if (typeof limit === 'number') return measure(limit, unit);
+  // "easy|medium" → "쉬움/보통"; ranges and ">50" keep their numbers and take the unit.
+  const words = limit
+    .split('|')
+    .map((part) => tMaybe(`difficulty.${part}`) ?? part)
+    .join('/');
+  return /\d/.test(words) ? withUnit(words, unit) : words;
+}
+
+function checkRow(check: RuleCheck): HTMLElement {
+  const bar = checkBar(check);
+  const tagCheck = check.unit === 'ingredients' && check.limit === 0;
+  const reading = tagCheck
+    ? check.value === 0
+      ? t('checks.none')
+      : t('checks.found', { n: check.value })
+    : t('checks.measure', {
+        value: measure(check.value, check.unit),
+        limit: limitText(check.limit, check.unit),
+      });
+  return h(
+    'li',
+    { class: `check-row ${check.ok ? 'ok' : 'not-ok'}`, 'data-rule': check.rule },
+    h(
+      'div',
+      { class: 'check-head' },
+      h('span', { class: 'check-name' }, ruleLabel(check.rule)),
+      h(
+        'span',
+        { class: `badge ${check.ok ? 'good' : 'bad'}` },
+        h('span', { 'aria-hidden': 'true' }, check.ok ? '✓ ' : '✗ '),
+        check.ok ? t('checks.ok') : t('checks.notOk'),
+      ),
+    ),
+    bar
+      ? h(
+          'div',
+          { class: 'bar-track', 'aria-hidden': 'true' },
+          bar.rangePercent
+            ? h('div', {
+                class: 'bar-range',
+                style: `left:${bar.rangePercent[0]}%;width:${bar.rangePercent[1] - bar.rangePercent[0]}%`,
+              })
+            : null,
+          h('div', { class: 'bar-fill', style: `width:${bar.valuePercent}%` }),
+          bar.limitPercent === undefined
+            ? null
+            : h('div', { class: 'bar-limit', style: `left:${bar.limitPercent}%` }),
+        )
+      : null,
+    h('p', { class: 'check-reading' }, reading),
+    !check.ok && check.reason ? h('p', { class: 'check-reason' }, check.reason) : null,
+  );
+}
+
+/** Nutrition per serving, the energy split, and every rule's check drawn as a bar against its limit. */
+export function nutritionPanel(nutrition: Nutrition): HTMLElement {
+  const per = nutrition.perServing;
+  const split = nutrition.energySplit;
+  const shares = (['carbohydrate', 'protein', 'fat'] as const).map(
+    (key) => [key, Math.round(split[key] * 1000) / 10] as const,
+  );
+  return h(
+    'section',
+    { class: 'panel nutrition', 'aria-labelledby': 'nutrition-title', 'data-testid': 'nutrition' },
+    h('h3', { id: 'nutrition-title' }, t('nutrition.title')),
+    h(
+      'dl',
+      { class: 'nutrients' },
+      NUTRIENTS.map(([key, unit]) =>
+        h('div', {}, h('dt', {}, t(`nutrition.${key}`)), h('dd', {}, `${formatNumber(per[key])} ${unit}`)),
+      ),
+    ),
+    h('h4', {}, t('nutrition.split')),
+    h(
+      'div',
+      { class: 'split-bar', 'aria-hidden': 'true' },
+      shares.map(([key, share]) => h('div', { class: `split-${key}`, style: `width:${share}%` })),
+    ),
+    h(
+      'ul',
+      { class: 'split-legend' },
+      shares.map(([key, share]) =>
+        h('li', { class: `legend-${key}` }, `${t(`nutrition.${key}`)} ${formatNumber(share)}%`),
+      ),
+    ),
+    h('h4', {}, t('checks.title')),
+    h('ul', { class: 'checks', 'data-testid': 'checks' }, nutrition.checks.map(checkRow)),
+  );
+}

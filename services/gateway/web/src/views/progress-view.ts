@@ -1,0 +1,82 @@
+import type { SessionStatusView } from '@ai-chef/contracts';
+import { button, h, replaceChildren, uid } from '../dom-builder.js';
+import { t } from '../i18n.js';
+import type { WatchMode } from '../progress-watch.js';
+import { RUN_STEPS, phaseWords } from './phase-words.js';
+import { focusHeading, type ViewHandle } from './view-handle.js';
+
+export interface ProgressView extends ViewHandle {
+  update(view: SessionStatusView): void;
+  setMode(mode: WatchMode): void;
+}
+
+/** The run in progress: a bar, the phase in words (announced politely), the steps, and a cancel button. */
+export function progressView(initial: SessionStatusView, onCancel: () => Promise<void>): ProgressView {
+  const barId = uid('progress');
+  const bar = h('progress', { id: barId, max: 100, value: initial.progress, 'data-testid': 'progress-bar' });
+  const words = h('p', {
+    class: 'phase',
+    role: 'status',
+    'aria-live': 'polite',
+    'data-testid': 'progress-text',
+  });
+  const steps = h('ol', { class: 'steps' });
+  const polling = h('p', { class: 'hint', hidden: true }, t('progress.polling'));
+  const cancel = button(
+    t('progress.cancel'),
+    () => {
+      cancel.disabled = true;
+      cancel.textContent = t('progress.cancelling');
+      void onCancel().catch(() => {
+        cancel.disabled = false;
+        cancel.textContent = t('progress.cancel');
+      });
+    },
+    { class: 'secondary', 'data-testid': 'cancel' },
+  );
+
+  const root = h(
+    'section',
+    { class: 'screen progress-screen', 'data-screen': 'progress' },
+    h('h2', { tabindex: -1 }, t('progress.title')),
+    h('label', { for: barId, class: 'progress-label' }, t('progress.label')),
+    bar,
+    words,
+    steps,
+    polling,
+    h('div', { class: 'actions' }, cancel),
+  );
+
+  const update = (view: SessionStatusView): void => {
+    bar.value = view.progress;
+    bar.textContent = `${view.progress}%`;
+    root.dataset.status = view.status;
+    root.dataset.phase = view.phase ?? '';
+    const text = t('progress.status', { phase: phaseWords(view.phase), progress: view.progress });
+    if (words.textContent !== text) words.textContent = text;
+    const current = RUN_STEPS.findIndex((step) => step === view.phase);
+    replaceChildren(
+      steps,
+      RUN_STEPS.filter((step) => step !== 'finished').map((step, index) => {
+        const state =
+          current < 0 ? 'todo' : index < current ? 'done' : index === current ? 'current' : 'todo';
+        return h(
+          'li',
+          { class: state, 'aria-current': state === 'current' ? 'step' : null },
+          phaseWords(step),
+        );
+      }),
+    );
+  };
+  update(initial);
+
+  return {
+    root,
+    update,
+    setMode(mode) {
+      root.dataset.mode = mode;
+      polling.hidden = mode !== 'polling';
+    },
+    focus: () => focusHeading(root),
+  };
+}
