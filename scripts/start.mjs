@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DATA_DIR, ROOT } from './infra/paths.mjs';
 import { step } from './infra/log.mjs';
 import { ensureInfrastructure, ensureNodeModules } from './infra/install.mjs';
-import { run } from './infra/run-command.mjs';
+import { buildIfStale } from './infra/build.mjs';
 import { httpOk, portInUse, startDatabase, startProcess, startTemporal, waitFor } from './infra/servers.mjs';
 
 const PORTS = {
@@ -45,8 +45,8 @@ function watch(child) {
 async function main() {
   await ensureNodeModules();
   const infra = await ensureInfrastructure();
-  step('building the services and the workflow bundle');
-  await run('npm', ['run', 'build', '--silent'], { cwd: ROOT });
+  mkdirSync(DATA_DIR, { recursive: true });
+  await buildIfStale();
 
   const logs = join(DATA_DIR, 'logs');
   mkdirSync(logs, { recursive: true });
