@@ -1,5 +1,4 @@
-/** The model id the configuration uses when ANTHROPIC_MODEL is not set. */
-export const DEFAULT_ANTHROPIC_MODEL = 'claude-sonnet-5-5';
+export { DEFAULT_ANTHROPIC_MODEL } from '@ai-chef/contracts';
 
 export {
   MAX_REPAIRS,

@@ -4,6 +4,9 @@ import type { Phase, SessionStatus } from './run-state.js';
 import type { z } from 'zod';
 
 export const TASK_QUEUE = 'ai-chef';
+
+/** The Claude model recipes are written with when ANTHROPIC_MODEL is not set. */
+export const DEFAULT_ANTHROPIC_MODEL = 'claude-sonnet-5-5';
 export const WORKFLOW_TYPE = 'recipeWorkflow';
 
 /** The workflow id is the session id itself (SPEC §1); a new run of a session gets a new run id. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_ANTHROPIC_MODEL, TASK_QUEUE } from '@ai-chef/contracts';
 
 const blankAsUnset = (value: unknown): unknown => (value === '' ? undefined : value);
 const int = (min: number, max: number, fallback: number) =>
@@ -32,10 +33,10 @@ export const ENV_FIELDS = {
   MONGO_DB: z.preprocess(blankAsUnset, z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default('ai_chef')),
   TEMPORAL_ADDRESS: z.preprocess(blankAsUnset, z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').default('127.0.0.1:7233')),
   TEMPORAL_NAMESPACE: z.preprocess(blankAsUnset, z.string().min(1).default('default')),
-  TEMPORAL_TASK_QUEUE: z.preprocess(blankAsUnset, z.string().min(1).default('ai-chef')),
+  TEMPORAL_TASK_QUEUE: z.preprocess(blankAsUnset, z.string().min(1).default(TASK_QUEUE)),
   ANTHROPIC_API_KEY: text(),
   ANTHROPIC_BASE_URL: optionalUrl(),
-  ANTHROPIC_MODEL: z.preprocess(blankAsUnset, z.string().min(1).default('claude-sonnet-5-5')),
+  ANTHROPIC_MODEL: z.preprocess(blankAsUnset, z.string().min(1).default(DEFAULT_ANTHROPIC_MODEL)),
   NAVER_CLIENT_ID: text(),
   NAVER_CLIENT_SECRET: text(),
   NAVER_API_BASE_URL: url('https://openapi.naver.com'),

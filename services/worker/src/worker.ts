@@ -1,6 +1,5 @@
 import express from 'express';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { TASK_QUEUE } from '@ai-chef/contracts';
 import {
   catalogReferencePrices,
   createActivities,
@@ -84,7 +83,7 @@ export async function startWorker(env: Record<string, string | undefined> = proc
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE ?? TASK_QUEUE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities,
     ...(prebuiltBundleExists()
       ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
@@ -109,7 +108,15 @@ export async function startWorker(env: Record<string, string | undefined> = proc
   });
   app.get('/metrics', metrics.metricsHandler);
   const server = await listen(app, config.PORT, config.HOST);
-  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, url: server.url, recipes: config.ANTHROPIC_API_KEY ? 'claude' : 'offline', prices: naver ? 'naver' : 'estimate' }, 'worker running');
+  logger.info(
+    {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      url: server.url,
+      recipes: config.ANTHROPIC_API_KEY ? 'claude' : 'offline',
+      prices: naver ? 'naver' : 'estimate',
+    },
+    'worker running',
+  );
 
   return {
     logger,
