@@ -26,18 +26,19 @@ async function metricsOf(url: string): Promise<string> {
 function runGateway(
   env: Record<string, string>,
   until?: RegExp,
-): Promise<{ code: number | null; readonly output: string; stop(): void }> {
+): Promise<{ code: number | null; readonly output: string; stop(): void; exited: Promise<number | null> }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [gatewayMain], { env: { PATH: process.env.PATH ?? '', ...env } });
     let output = '';
     const stop = () => child.kill('SIGTERM');
+    const exited = new Promise<number | null>((done) => child.on('exit', done));
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (until?.test(output)) resolve({ code: null, get output() { return output; }, stop });
+      if (until?.test(output)) resolve({ code: null, get output() { return output; }, stop, exited });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('exit', (code) => resolve({ code, output, stop }));
+    child.on('exit', (code) => resolve({ code, output, stop, exited }));
   });
 }
 
@@ -105,5 +106,22 @@ describe('request ids and logs', () => {
     expect(result.code).toBe(1);
     expect(result.output).toContain('PORT');
     expect(result.output).toContain('RATE_LIMIT_PER_MINUTE');
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('when the gateway gets SIGTERM, then readiness turns false while it drains, then it exits cleanly', async () => {
+    const gateway = await runGateway({ PORT: '0', SESSION_SERVICE_URL: stack.sessionUrl, LOG_LEVEL: 'info' }, /gateway listening/);
+    const url = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(gateway.output)?.[1];
+    if (!url) throw new Error(`no URL in gateway output: ${gateway.output}`);
+    expect((await call(url, 'GET', '/readyz')).status).toBe(200);
+    gateway.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const draining = await call(url, 'GET', '/readyz');
+    expect(draining.status).toBe(503);
+    expect(draining.body).toMatchObject({ status: 'draining' });
+    expect(draining.headers.get('retry-after')).toBe('5');
+    await expect(gateway.exited).resolves.toBe(0);
+    expect(gateway.output).toContain('gateway stopped');
   });
 });
