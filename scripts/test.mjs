@@ -1,6 +1,7 @@
 // `npm test`: on a fresh clone installs what is missing, then lint, type checks, and every jest
-// test (unit, integration against throw-away servers on free ports, and the web page in chromium
-// when /usr/bin/chromium exists). Extra args go to jest.
+// test (unit, integration against throw-away servers on free ports, property-based fuzzing of every
+// public route, and the web page in chromium when /usr/bin/chromium exists). Extra args go to jest.
+// Crash and outage tests are `npm run test:faults`.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ step('type check of tests');
 await run('npx', ['tsc', '-p', 'tsconfig.check.json'], { cwd: ROOT });
 step('jest');
 // The browser tests drive Debian's chromium (apt-get install chromium); without it they are skipped, and say so.
-const projects = ['unit', 'integration'];
+const projects = ['unit', 'integration', 'fuzz'];
 if (existsSync('/usr/bin/chromium')) projects.push('browser');
 else console.log('browser tests skipped: no chromium (/usr/bin/chromium; apt-get install chromium)');
 const resultsDir = mkdtempSync(join(tmpdir(), 'ai-chef-jest-'));

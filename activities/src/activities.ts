@@ -6,6 +6,7 @@ import type { RecipeGenerator } from './recipe/index.js';
 import { priceBasket, type LookupEvent, type PriceBasketDeps } from './pricing/index.js';
 import { buildResult } from './result-builder.js';
 import { currentRun, withHeartbeat, type RunContext } from './run-context.js';
+import { writeThroughOutage } from './session-writes.js';
 
 /** What the activities tell the worker's metrics and logs about their providers. */
 export interface ActivityObserver {
@@ -40,18 +41,23 @@ export function createActivities(deps: ActivityDeps) {
   const run = deps.runContext ?? currentRun;
   const now = deps.now ?? (() => new Date());
 
-  async function report(sessionId: string, runId: string, phase: Parameters<SessionServiceClient['reportProgress']>[1]['phase']) {
+  /** A write of this run to the session service, waited through a short outage of it (heartbeating meanwhile). */
+  async function deliver(ctx: RunContext, write: () => Promise<void>): Promise<void> {
     try {
-      await deps.sessions.reportProgress(sessionId, { runId, phase });
+      await withHeartbeat(ctx, () => writeThroughOutage(write, { signal: ctx.signal }));
     } catch (err) {
       throw sessionServiceFailure(err);
     }
   }
 
+  function report(sessionId: string, ctx: RunContext, phase: Parameters<SessionServiceClient['reportProgress']>[1]['phase']) {
+    return deliver(ctx, () => deps.sessions.reportProgress(sessionId, { runId: ctx.runId, phase }));
+  }
+
   return {
     async generateRecipe(input: { sessionId: string; profile: Profile }): Promise<RecipeOutcome> {
       const ctx = run();
-      await report(input.sessionId, ctx.runId, 'recipe_generation');
+      await report(input.sessionId, ctx, 'recipe_generation');
       const outcome = await withHeartbeat(ctx, () =>
         deps.recipes.generate(input.profile, {
           attempt: ctx.attempt,
@@ -62,13 +68,13 @@ export function createActivities(deps: ActivityDeps) {
         }),
       );
       deps.observe?.recipeWritten(outcome.source);
-      await report(input.sessionId, ctx.runId, 'recipe_completed');
+      await report(input.sessionId, ctx, 'recipe_completed');
       return outcome;
     },
 
     async fetchPrices(input: { sessionId: string; profile: Profile; ingredients: RecipeIngredient[] }): Promise<Pricing> {
       const ctx = run();
-      await report(input.sessionId, ctx.runId, 'price_lookup');
+      await report(input.sessionId, ctx, 'price_lookup');
       const pricing = await withHeartbeat(ctx, () =>
         priceBasket(
           input.ingredients.map(({ ingredientId, name, amount, unit, grams }) => ({ ingredientId, name, amount, unit, grams })),
@@ -81,7 +87,7 @@ export function createActivities(deps: ActivityDeps) {
           },
         ),
       );
-      await report(input.sessionId, ctx.runId, 'price_completed');
+      await report(input.sessionId, ctx, 'price_completed');
       return pricing;
     },
 
@@ -92,13 +98,9 @@ export function createActivities(deps: ActivityDeps) {
       pricing: Pricing;
     }): Promise<{ recipeName: string; totalCost: number; costPerServing: number }> {
       const ctx = run();
-      await report(input.sessionId, ctx.runId, 'combining_results');
+      await report(input.sessionId, ctx, 'combining_results');
       const result = buildResult({ ...input, runId: ctx.runId, generatedAt: now() });
-      try {
-        await deps.sessions.saveResult(input.sessionId, result);
-      } catch (err) {
-        throw sessionServiceFailure(err);
-      }
+      await deliver(ctx, () => deps.sessions.saveResult(input.sessionId, result));
       return {
         recipeName: result.recipe.recipeName,
         totalCost: result.summary.totalCost,

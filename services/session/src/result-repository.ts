@@ -1,4 +1,4 @@
-import type { Collection, Db } from 'mongodb';
+import { MongoServerError, type Collection, type Db } from 'mongodb';
 import type { ResultDocument } from '@ai-chef/contracts';
 
 interface StoredResult {
@@ -28,18 +28,30 @@ export class ResultRepository {
   /** Saving the same run twice leaves one document, the first. */
   async saveOnce(result: ResultDocument): Promise<void> {
     const now = this.now();
-    await this.collection.updateOne(
-      { _id: result.runId },
-      {
-        $setOnInsert: {
-          sessionId: result.sessionId,
-          createdAt: now,
-          expiresAt: new Date(now.getTime() + this.ttlSeconds * 1000),
-          document: result,
+    try {
+      await this.collection.updateOne(
+        { _id: result.runId },
+        {
+          $setOnInsert: {
+            sessionId: result.sessionId,
+            createdAt: now,
+            expiresAt: new Date(now.getTime() + this.ttlSeconds * 1000),
+            document: result,
+          },
         },
-      },
-      { upsert: true },
-    );
+        { upsert: true },
+      );
+    } catch (err) {
+      // Two saves of one run at once (a retry while the first is still in flight) both try the
+      // insert; FerretDB does not retry the loser as MongoDB does. The first one's document stands.
+      if (!(err instanceof MongoServerError && err.code === 11000)) throw err;
+    }
+  }
+
+  /** The result of one run, found by its _id: the one lookup FerretDB 1.x answers without a scan. */
+  async ofRun(runId: string): Promise<ResultDocument | null> {
+    const stored = await this.collection.findOne({ _id: runId, expiresAt: { $gt: this.now() } });
+    return stored?.document ?? null;
   }
 
   async latestFor(sessionId: string): Promise<ResultDocument | null> {

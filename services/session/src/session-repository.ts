@@ -123,12 +123,15 @@ export class SessionRepository {
     return { _id: sessionId, status: 'processing' as const, runId: { $in: [runId, null] } };
   }
 
-  /** Progress only moves forward within a run; a replayed or late report changes nothing. */
+  /**
+   * Progress only moves forward within a run; a replayed or late report changes nothing, not even
+   * `updatedAt` (a retried activity repeats its reports, and the stream sends one event per change).
+   */
   async applyProgress(sessionId: string, runId: string, phase: ProgressPhase): Promise<boolean> {
     return this.writes.run(sessionId, async () => {
       const progress = PHASE_PROGRESS[phase];
       const result = await this.collection.updateOne(
-        { ...this.ofRun(sessionId, runId), progress: { $lte: progress } },
+        { ...this.ofRun(sessionId, runId), progress: { $lt: progress } },
         { $set: { phase, progress, runId, updatedAt: this.now() } },
       );
       return result.matchedCount > 0;

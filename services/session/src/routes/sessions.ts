@@ -89,6 +89,12 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   });
 
   router.post('/:id/process', async (req, res) => {
+    // The caller (the gateway) stops waiting after its timeout and tells its client to try again.
+    // A request it gave up on must not start a run later: the retry would then start a second one.
+    let callerGone = false;
+    res.on('close', () => {
+      if (!res.writableFinished) callerGone = true;
+    });
     const sessionId = sessionIdParam(req.params.id);
     const { profile: sent } = parseOrThrow(ProcessBodySchema, req.body ?? {});
     // Fridge: the session's fridge counts with the profile's fridgeIngredients (SPEC §2 Profile).
@@ -96,11 +102,16 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     if (profile.target === 'fridge' && profile.fridgeIngredients.length === 0) {
       throw new AppError(400, 'fridge_empty', 'The fridge target needs at least one ingredient in the fridge.');
     }
+    if (callerGone) return;
     const before = await sessions.claimForRun(sessionId, profile);
     if (!before) {
       const current = await sessions.findLive(sessionId);
       if (!current) throw sessionNotFound();
       throw conflict('already_processing', 'A run of this session is already in progress.');
+    }
+    if (callerGone) {
+      await sessions.releaseClaim(before);
+      return;
     }
     let started: { workflowId: string; runId: string };
     try {
@@ -132,7 +143,12 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       res.status(202).json({ status: doc.status, phase: doc.phase, progress: doc.progress });
       return;
     }
-    const result = await results.latestFor(sessionId);
+    // The session's last run first, by id: on FerretDB the query by session id reads every result
+    // kept (a second or more per read once there are a few hundred). It is the fallback for a
+    // last run without a result (failed, cancelled) and for a session that has expired.
+    const lastRun = doc?.runId ? await results.ofRun(doc.runId) : null;
+    const neverRan = doc !== null && doc.runId === null;
+    const result = lastRun ?? (neverRan ? null : await results.latestFor(sessionId));
     if (result) {
       res.json(result);
       return;

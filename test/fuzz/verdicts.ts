@@ -1,0 +1,92 @@
+// What SPEC §2 says a hostile request must get, where it says it plainly: the body rules that apply
+// before any route (415, 413, 400), then the id rule (a malformed id is the session 404).
+import { isSessionId } from '@ai-chef/contracts';
+import { errorCode, type Segment } from './request-parts.js';
+import type { RawRequest, RawResponse } from './raw-http.js';
+
+/** An answer the spec pins down: these statuses, and (when given) one of these codes. */
+export interface Verdict {
+  status: readonly number[];
+  code?: readonly string[];
+}
+
+const GOOD_JSON = new Set([
+  'application/json',
+  'application/json; charset=utf-8',
+  'APPLICATION/JSON',
+  'application/json;charset=UTF-8',
+  'application/merge-patch+json',
+  'application/vnd.api+json',
+]);
+const NOT_JSON = new Set(['text/plain', 'text/json', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=xyz', 'application/xml']);
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Whether a key anywhere could act as a MongoDB operator or path, holds NUL, or names a prototype;
+ * and how deep the value nests. Walked with a stack: the fuzz sends nesting thousands deep.
+ */
+function scan(root: unknown): { unsafeKey: boolean; depth: number } {
+  let unsafeKey = false;
+  let depth = 0;
+  const pending: Array<[unknown, number]> = [[root, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [value, level] = next;
+    depth = Math.max(depth, level);
+    if (Array.isArray(value)) {
+      for (const item of value) pending.push([item, level + 1]);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.startsWith('$') || key.includes('.') || key.includes('\u0000') || FORBIDDEN_KEYS.has(key)) unsafeKey = true;
+        pending.push([item, level + 1]);
+      }
+    }
+  }
+  return { unsafeKey, depth };
+}
+
+/** The body as the gateway reads it: absent, parsed, or the answer it must get before any route runs. */
+export type BodyVerdict = { kind: 'absent' } | { kind: 'parsed'; value: unknown } | { kind: 'answer'; verdict: Verdict } | { kind: 'unclear' };
+
+export function bodyVerdict(req: RawRequest, limitBytes: number): BodyVerdict {
+  const body = req.body;
+  if (body === undefined || body.length === 0) return { kind: 'absent' };
+  const type = req.headers['content-type'];
+  if (type === undefined || NOT_JSON.has(type)) return { kind: 'answer', verdict: { status: [415], code: ['unsupported_media_type'] } };
+  const encoding = req.headers['content-encoding'];
+  if (!GOOD_JSON.has(type) || (encoding !== undefined && encoding !== 'identity')) return { kind: 'unclear' };
+  if (body.length > limitBytes) return { kind: 'answer', verdict: { status: [413], code: ['payload_too_large'] } };
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8').replace(/^\ufeff/, ''));
+  } catch {
+    return { kind: 'answer', verdict: { status: [400], code: ['invalid_json'] } };
+  }
+  const { unsafeKey, depth } = scan(value);
+  if (unsafeKey) return { kind: 'answer', verdict: { status: [400], code: ['invalid_key'] } };
+  // Deeper than the key check looks (32 levels) is refused as well.
+  if (depth > 32) return { kind: 'answer', verdict: { status: [400] } };
+  return { kind: 'parsed', value };
+}
+
+/** The id rule: checked for shape first; a malformed one is the same 404 as an unknown one. */
+export function idVerdict(id: Segment): Verdict | undefined {
+  if (!id.decodes) return { status: [400, 404], code: ['bad_request', 'session_not_found'] };
+  return isSessionId(decodeURIComponent(id.raw)) ? undefined : { status: [404], code: ['session_not_found'] };
+}
+
+/** Routes that take no input accept nothing but an absent body or `{}`. */
+export function noInputVerdict(body: BodyVerdict): Verdict | undefined {
+  if (body.kind !== 'parsed') return undefined;
+  const value = body.value;
+  const empty = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+  return empty ? undefined : { status: [400], code: ['unexpected_body'] };
+}
+
+export function verdictProblem(res: RawResponse, verdict: Verdict | undefined): string | undefined {
+  if (!verdict) return undefined;
+  if (!verdict.status.includes(res.status)) return `expected ${verdict.status.join('/')}, got ${res.status}`;
+  const code = errorCode(res);
+  if (verdict.code && !verdict.code.includes(code ?? '')) return `expected code ${verdict.code.join('/')}, got ${code}`;
+  return undefined;
+}
