@@ -27,30 +27,42 @@ export async function newSession(gatewayUrl: string): Promise<string> {
   return reply.body.sessionId;
 }
 
+/** Where an earlier try left a fresh session: its run id, or none once nothing is in flight. */
+async function earlierTry(gatewayUrl: string, sessionId: string): Promise<string | undefined> {
+  const settledView = await eventually(
+    async () => {
+      const view = await politely<{ status: string; runId?: string }>(gatewayUrl, 'GET', `/session/${sessionId}`);
+      if (view.status !== 200) return undefined;
+      if (view.body.runId) return { runId: view.body.runId };
+      return view.body.status === 'processing' ? undefined : { runId: undefined };
+    },
+    { what: `the earlier try on ${sessionId} to settle`, timeoutMs: 300_000, intervalMs: 500 },
+  );
+  return settledView.runId;
+}
+
 /**
- * Starts a run on a session that has not run before, politely; returns its run id. A 409 `already_processing` after a 503 means an
- * earlier try is still in the session service (the gateway stopped waiting for it): it either
- * started the run, whose id then shows on the session, or let it go, and the call is made again.
+ * Starts a run on a session that has not run before, as a client that follows the API does;
+ * returns its run id. A 503 to `process` may come from the gateway giving up on a try the session
+ * service still completes, so before trying again the client looks at the session: a run id there
+ * is the earlier try's run (trying again after it ended would start a second one).
  */
 export async function startRun(gatewayUrl: string, sessionId: string, profile: ProfileInput): Promise<string> {
-  for (let tries = 1; tries <= 10; tries += 1) {
-    const reply = await politely<{ runId: string; error?: { code: string } }>(gatewayUrl, 'POST', `/session/${sessionId}/process`, { profile });
+  for (let tries = 1; tries <= 30; tries += 1) {
+    const reply = await call<{ runId: string; error?: { code: string } }>(gatewayUrl, 'POST', `/session/${sessionId}/process`, { profile });
     if (reply.status === 202) return reply.body.runId;
-    if (reply.status !== 409 || reply.body.error?.code !== 'already_processing' || clientRetries.busy === 0) {
-      throw new Error(`process answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+    const retryAfter = Number(reply.headers.get('retry-after'));
+    const busy = reply.status === 503 && Number.isInteger(retryAfter);
+    const stillSettling = reply.status === 409 && reply.body.error?.code === 'already_processing' && tries > 1;
+    if (!busy && !stillSettling) throw new Error(`process answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+    if (busy) {
+      clientRetries.busy += 1;
+      await pause(retryAfter * 1000);
     }
-    const session = await eventually(
-      async () => {
-        const view = await politely<{ status: string; runId?: string }>(gatewayUrl, 'GET', `/session/${sessionId}`);
-        if (view.status !== 200) return undefined;
-        if (view.body.runId) return { runId: view.body.runId };
-        return view.body.status === 'processing' ? undefined : { runId: undefined };
-      },
-      { what: `the earlier try on ${sessionId} to settle`, timeoutMs: 120_000 },
-    );
-    if (session.runId) {
+    const runId = await earlierTry(gatewayUrl, sessionId);
+    if (runId) {
       clientRetries.startedByEarlierTry += 1;
-      return session.runId;
+      return runId;
     }
   }
   throw new Error(`process on ${sessionId} never started a run`);

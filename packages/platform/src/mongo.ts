@@ -29,8 +29,17 @@ export async function connectMongo(url: string, dbName: string): Promise<MongoCo
   return { client, db: client.db(dbName), close: () => client.close() };
 }
 
+/**
+ * FerretDB on SQLite answers a write that loses a lock race with "database is locked (SQLITE_BUSY)":
+ * the database is busy, not the request wrong; it is worth the same 503 and retry as an outage.
+ */
+function isDatabaseBusy(err: unknown): boolean {
+  return err instanceof MongoServerError && /SQLITE_BUSY|database is locked/.test(err.message);
+}
+
 export function isDatabaseUnavailable(err: unknown): boolean {
   return (
+    isDatabaseBusy(err) ||
     err instanceof MongoServerSelectionError ||
     err instanceof MongoNetworkError ||
     err instanceof MongoNotConnectedError ||

@@ -131,7 +131,8 @@ export class SessionRepository {
     return this.writes.run(sessionId, async () => {
       const progress = PHASE_PROGRESS[phase];
       const result = await this.collection.updateOne(
-        { ...this.ofRun(sessionId, runId), progress: { $lt: progress } },
+        // Forward only; the same phase again only to record a run id not recorded yet.
+        { ...this.ofRun(sessionId, runId), $or: [{ progress: { $lt: progress } }, { progress, runId: null }] },
         { $set: { phase, progress, runId, updatedAt: this.now() } },
       );
       return result.matchedCount > 0;
