@@ -47,6 +47,7 @@ export default {
       ...common,
       displayName: 'fuzz',
       testMatch: ['<rootDir>/test/fuzz/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/fuzz/fast-check-setup.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { startGateway, type RunningGateway } from '@ai-chef/gateway';
 import { hostileJson, hostileString, toJsonText } from './json-text.js';
 import { closeConnections, send, type RawRequest } from './raw-http.js';
+import { headVerdict } from './verdicts.js';
 import { answerProblem, errorCode, extraHeaders, malformedSessionId, prototypesPolluted, queryString } from './request-parts.js';
 
 const RUNS = 1000;
@@ -67,9 +68,14 @@ const BODY_ROUTES: Array<[string, string]> = [
   ['GET', '/ingredients'],
 ];
 
-async function expectAnswer(req: RawRequest, status: readonly number[], codes: readonly string[]): Promise<void> {
+async function expectAnswer(req: RawRequest, expectedStatus: readonly number[], expectedCodes: readonly string[]): Promise<void> {
   const before = asked;
   const res = await send(gateway.url, req);
+  // An oversized request line or header block is refused (431) before anything else is looked at.
+  const head = headVerdict(req);
+  const tooLarge = head.kind === 'answer' || (head.kind === 'unclear' && res.status === 431);
+  const status = tooLarge ? [431] : expectedStatus;
+  const codes = tooLarge ? ['headers_too_large'] : expectedCodes;
   const problem =
     answerProblem(res) ??
     (status.includes(res.status) ? undefined : `expected ${status.join('/')}, got ${res.status}`) ??

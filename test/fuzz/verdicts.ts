@@ -45,6 +45,22 @@ function scan(root: unknown): { unsafeKey: boolean; depth: number } {
   return { unsafeKey, depth };
 }
 
+/** Node's default --max-http-header-size: the request line and headers together. */
+const MAX_HEAD_BYTES = 16 * 1024;
+/** Host, Connection and Content-Length, which the client adds, plus slack for how Node counts. */
+const HEAD_SLACK_BYTES = 256;
+
+/**
+ * A request whose line and headers overflow what Node reads is answered 431 before any route
+ * runs; near the limit either answer is fair, since the exact count is Node's to make.
+ */
+export function headVerdict(req: RawRequest): { kind: 'fits' } | { kind: 'answer'; verdict: Verdict } | { kind: 'unclear' } {
+  const headers = Object.entries(req.headers).reduce((sum, [name, value]) => sum + Buffer.byteLength(`${name}: ${value}\r\n`), 0);
+  const size = Buffer.byteLength(`${req.method} ${req.path} HTTP/1.1\r\n`) + headers;
+  if (size > MAX_HEAD_BYTES) return { kind: 'answer', verdict: { status: [431], code: ['headers_too_large'] } };
+  return size > MAX_HEAD_BYTES - HEAD_SLACK_BYTES ? { kind: 'unclear' } : { kind: 'fits' };
+}
+
 /** The body as the gateway reads it: absent, parsed, or the answer it must get before any route runs. */
 export type BodyVerdict = { kind: 'absent' } | { kind: 'parsed'; value: unknown } | { kind: 'answer'; verdict: Verdict } | { kind: 'unclear' };
 
