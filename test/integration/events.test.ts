@@ -222,7 +222,8 @@ describe('batches', () => {
     const pageOf = new Map(stored.map((doc) => [doc.event_id as string, doc.page_url as string]));
     expect(reply.body.event_ids.map((id) => pageOf.get(id))).toEqual(events.map((event) => event.page_url));
     const sessionOfUser0 = reply.body.session_ids[0] ?? '';
-    expect((await visitorSession(sessionOfUser0)).total_events).toBe(25);
+    // The batch's 25 events of user 0 change that session once: first page in, last page out.
+    expect(await visitorSession(sessionOfUser0)).toMatchObject({ total_events: 25, entry_page: '/page/0', exit_page: '/page/96' });
   });
 
   it('when 101 events come at once, then 400 too_many_events and none is stored', async () => {

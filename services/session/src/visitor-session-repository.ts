@@ -28,11 +28,16 @@ export interface ActiveSessionDocument {
   expiresAt: Date;
 }
 
-export interface VisitorEvent {
+/** One visitor's events of one request, folded into one change of their session. Times are epoch ms. */
+export interface VisitorVisit {
+  /** The server's time of the request: every event of it carries this one. */
   timestamp: number;
   user_id: string;
-  page_url: string;
+  /** The first event's page and referrer, and the last event's page. */
+  first_page: string;
+  last_page: string;
   referrer: string;
+  events: number;
 }
 
 const isDuplicateKey = (err: unknown): boolean => err instanceof MongoServerError && err.code === 11000;
@@ -63,50 +68,50 @@ export class VisitorSessionRepository {
     return this.sessions.findOne({ _id: sessionId });
   }
 
-  /** A new visitor session whose first event is `event`. */
-  async start(sessionId: string, event: VisitorEvent): Promise<VisitorSessionDocument> {
+  /** A new visitor session that begins with `visit`. */
+  async start(sessionId: string, visit: VisitorVisit): Promise<VisitorSessionDocument> {
     const doc: VisitorSessionDocument = {
       _id: sessionId,
       session_id: sessionId,
-      user_id: event.user_id,
-      start_time: event.timestamp,
-      last_activity: event.timestamp,
-      entry_page: event.page_url,
-      exit_page: event.page_url,
-      referrer: event.referrer,
-      total_events: 1,
+      user_id: visit.user_id,
+      start_time: visit.timestamp,
+      last_activity: visit.timestamp,
+      entry_page: visit.first_page,
+      exit_page: visit.last_page,
+      referrer: visit.referrer,
+      total_events: visit.events,
       session_duration: 0,
       is_active: true,
     };
     await this.sessions.insertOne(doc);
-    await this.markOnline(doc, event);
+    await this.markOnline(doc, visit);
     return doc;
   }
 
   /**
-   * Counts `event` into the session if its last event is at most 30 minutes before this one.
-   * The event that is the latest so far also moves exit_page and last_activity; a later-stamped
-   * event that was counted first keeps them. Returns false when the session has gone idle.
+   * Counts the visit's events into the session if its last event is at most 30 minutes before
+   * them. The visit that is the latest so far also moves exit_page and last_activity; a
+   * later-stamped one that was counted first keeps them. Returns false when the session has gone idle.
    */
-  async continue(session: VisitorSessionDocument, event: VisitorEvent): Promise<boolean> {
-    const idleSince = event.timestamp - VISITOR_SESSION_IDLE_MS;
-    const duration = Math.max(0, event.timestamp - session.start_time);
+  async continue(session: VisitorSessionDocument, visit: VisitorVisit): Promise<boolean> {
+    const idleSince = visit.timestamp - VISITOR_SESSION_IDLE_MS;
+    const duration = Math.max(0, visit.timestamp - session.start_time);
     const latest = await this.sessions.findOneAndUpdate(
-      { _id: session._id, last_activity: { $gte: idleSince, $lte: event.timestamp } },
+      { _id: session._id, last_activity: { $gte: idleSince, $lte: visit.timestamp } },
       {
-        $inc: { total_events: 1 },
-        $max: { last_activity: event.timestamp, session_duration: duration },
-        $set: { exit_page: event.page_url, is_active: true },
+        $inc: { total_events: visit.events },
+        $max: { last_activity: visit.timestamp, session_duration: duration },
+        $set: { exit_page: visit.last_page, is_active: true },
       },
       { returnDocument: 'after' },
     );
     if (latest) {
-      await this.markOnline(latest, event);
+      await this.markOnline(latest, visit);
       return true;
     }
     const earlier = await this.sessions.updateOne(
-      { _id: session._id, last_activity: { $gt: event.timestamp } },
-      { $inc: { total_events: 1 }, $max: { session_duration: duration } },
+      { _id: session._id, last_activity: { $gt: visit.timestamp } },
+      { $inc: { total_events: visit.events }, $max: { session_duration: duration } },
     );
     return earlier.matchedCount > 0;
   }
@@ -117,7 +122,7 @@ export class VisitorSessionRepository {
     await this.active.deleteOne({ _id: sessionId });
   }
 
-  private async markOnline(session: VisitorSessionDocument, event: VisitorEvent): Promise<void> {
+  private async markOnline(session: VisitorSessionDocument, visit: VisitorVisit): Promise<void> {
     const write = () =>
       this.active.updateOne(
         { _id: session._id },
@@ -125,9 +130,9 @@ export class VisitorSessionRepository {
           $set: {
             session_id: session._id,
             user_id: session.user_id,
-            current_page: event.page_url,
-            last_activity: event.timestamp,
-            expiresAt: new Date(event.timestamp + VISITOR_SESSION_IDLE_MS),
+            current_page: visit.last_page,
+            last_activity: visit.timestamp,
+            expiresAt: new Date(visit.timestamp + VISITOR_SESSION_IDLE_MS),
           },
         },
         { upsert: true },
