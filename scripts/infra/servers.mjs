@@ -106,6 +106,9 @@ export async function startTemporal({ bin, port, uiPort, dbFile, headless = fals
     'journal_mode=wal',
     '--sqlite-pragma',
     'synchronous=normal',
+    // The worker asks for eager activity dispatch; the server grants it only with this on (B3).
+    '--dynamic-config-value',
+    'system.enableActivityEagerExecution=true',
     '--log-level',
     'warn',
     '--log-format',

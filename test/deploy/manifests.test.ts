@@ -111,6 +111,14 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('gives Temporal the dynamic config that turns on eager activity dispatch', () => {
+    const temporal = compose.services.temporal as { environment: Record<string, string>; volumes: string[] };
+    const [source, target] = (temporal.volumes.find((volume) => volume.includes('dynamicconfig')) ?? '').split(':');
+    expect(target).toBe(temporal.environment.DYNAMIC_CONFIG_FILE_PATH);
+    const config = parse(readFileSync(join(root, source ?? ''), 'utf8')) as Record<string, Array<{ value: unknown }>>;
+    expect(config['system.enableActivityEagerExecution']).toEqual([{ value: true }]);
+  });
+
   it('has no default secrets', () => {
     const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
     expect(text).toMatch(/\$\{TEMPORAL_DB_PASSWORD:\?/);
