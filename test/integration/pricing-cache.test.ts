@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MongoClient } from 'mongodb';
 import type { Collection } from 'mongodb';
 import type { Offer } from '@ai-chef/contracts';
-import { createMongoPriceCache } from '../../activities/src/pricing/index.js';
-import type { PriceCacheDocument } from '../../activities/src/pricing/index.js';
+import { createMongoPriceCache, priceCacheKey } from '../../activities/src/pricing/index.js';
+import type { PriceCache, PriceCacheDocument } from '../../activities/src/pricing/index.js';
 import { requiredEnv } from '../support/stack.js';
 
 const offers: Offer[] = [
@@ -39,6 +39,11 @@ beforeAll(async () => {
     .db(`test_pricing_${randomBytes(4).toString('hex')}`)
     .collection<PriceCacheDocument>('price_cache');
 });
+/** One query's cached offers, read the way a basket reads them. */
+async function read(cache: PriceCache, query: string): Promise<Offer[] | undefined> {
+  return (await cache.getMany([query])).get(priceCacheKey(query));
+}
+
 afterAll(async () => {
   await collection?.drop().catch(() => undefined);
   await mongo?.close();
@@ -49,7 +54,7 @@ describe('createMongoPriceCache', () => {
     const now = new Date('2025-03-01T00:00:00Z');
     const cache = createMongoPriceCache(collection, 86_400, () => now);
     await cache.set('  Olive   Oil ', offers);
-    expect(await cache.get('olive oil')).toEqual(offers);
+    expect(await read(cache, 'olive oil')).toEqual(offers);
     expect(await collection.findOne({ _id: 'olive oil' })).toEqual({
       _id: 'olive oil',
       offers,
@@ -62,7 +67,7 @@ describe('createMongoPriceCache', () => {
     const cache = createMongoPriceCache(collection, 60);
     await cache.set('대파', offers);
     await cache.set('대파', []);
-    expect(await cache.get('대파')).toEqual([]);
+    expect(await read(cache, '대파')).toEqual([]);
     expect(await collection.countDocuments({ _id: '대파' })).toBe(1);
   });
 
@@ -71,13 +76,28 @@ describe('createMongoPriceCache', () => {
     const cache = createMongoPriceCache(collection, 60, () => now);
     await cache.set('양파', offers);
     now = new Date('2025-03-01T00:00:59.999Z');
-    expect(await cache.get('양파')).toEqual(offers);
+    expect(await read(cache, '양파')).toEqual(offers);
     now = new Date('2025-03-01T00:01:00Z');
-    expect(await cache.get('양파')).toBeUndefined();
+    expect(await read(cache, '양파')).toBeUndefined();
     expect(await collection.countDocuments({ _id: '양파' })).toBe(1);
   });
 
   it('misses on a query never stored', async () => {
-    expect(await createMongoPriceCache(collection, 60).get('없는 재료')).toBeUndefined();
+    expect(await read(createMongoPriceCache(collection, 60), '없는 재료')).toBeUndefined();
+  });
+
+  it('reads a whole basket at once: live entries by key; expired, unknown and repeated queries left out', async () => {
+    let now = new Date('2025-04-01T00:00:00Z');
+    const cache = createMongoPriceCache(collection, 60, () => now);
+    await cache.set('basket expired', offers);
+    now = new Date('2025-04-01T00:00:30Z');
+    await cache.set('Basket Onion', offers);
+    await cache.set('basket salt', []);
+    now = new Date('2025-04-01T00:01:10Z');
+    const found = await cache.getMany(['basket onion', ' BASKET  ONION', 'basket salt', 'basket expired', 'basket never']);
+    expect([...found.keys()].sort()).toEqual(['basket onion', 'basket salt']);
+    expect(found.get('basket onion')).toEqual(offers);
+    expect(found.get('basket salt')).toEqual([]);
+    expect(await cache.getMany([])).toEqual(new Map());
   });
 });

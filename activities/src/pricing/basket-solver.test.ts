@@ -172,7 +172,7 @@ describe('solveBasket', () => {
         cost: 500 + Math.floor(rng() * 40) * 100,
       })),
     );
-    // Every clock reading moves time on by 1 ms: the 50 ms cap passes during the search.
+    // Every clock reading moves time on by 1 ms: the time cap passes during the search.
     const solution = solveBasket({ items, shipping: SHIPPING, now: () => t++ });
     expect(solution.exact).toBe(false);
     expect(solution.choice).toHaveLength(30);

@@ -224,8 +224,8 @@ describe('priceBasket with Naver', () => {
     );
     expect(naver.queries.sort()).toEqual(['달걀', '두부']);
     expect(pricing.items[0]?.chosen).toMatchObject({ vendor: '이마트몰', cost: 4000 });
-    expect(await cache.get('달걀')).toHaveLength(1);
-    expect(await cache.get('두부')).toBeUndefined();
+    expect((await cache.getMany(['달걀'])).get('달걀')).toHaveLength(1);
+    expect((await cache.getMany(['두부'])).get('두부')).toBeUndefined();
   });
 
   it('caches an answer with no offers, so the next run asks no more', async () => {
@@ -234,12 +234,12 @@ describe('priceBasket with Naver', () => {
     await priceBasket([item('salt', '소금', 5)], deps({ naver, cache }));
     await priceBasket([item('salt', '소금', 5)], deps({ naver, cache }));
     expect(naver.queries).toEqual(['소금']);
-    expect(await cache.get('소금')).toEqual([]);
+    expect((await cache.getMany(['소금'])).get('소금')).toEqual([]);
   });
 
   it('keeps pricing when the cache fails', async () => {
     const broken: PriceCache = {
-      get: () => Promise.reject(new Error('database down')),
+      getMany: () => Promise.reject(new Error('database down')),
       set: () => Promise.reject(new Error('database down')),
     };
     const events: LookupEvent[] = [];

@@ -44,7 +44,7 @@ export interface PriceBasketDeps {
   onLookup?: (event: LookupEvent) => void;
   /** Whether the basket was proven the cheapest (false when the search hit its time cap). */
   onBasketSolved?: (info: { exact: boolean; ingredients: number }) => void;
-  /** Cap on the basket search, default 50 ms. */
+  /** Cap on the basket search, default DEFAULT_BASKET_TIME_LIMIT_MS. */
   solverTimeLimitMs?: number;
 }
 
@@ -73,20 +73,31 @@ function searchQuery(item: BasketItem, reference: ReferencePrice | undefined): s
 /** One Naver search per query within a basket, shared by ingredients that search the same name. */
 type SearchOnce = (query: string) => Promise<NaverSearchResult>;
 
+/** What the basket's one cache read found: offers by key, or why there are none. */
+type CacheRead = { hits: Map<string, Offer[]> } | { error: string };
+
+async function readCache(cache: PriceCache, queries: readonly string[]): Promise<CacheRead> {
+  try {
+    return { hits: await cache.getMany(queries) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 async function lookUp(
   item: BasketItem,
+  query: string,
   reference: ReferencePrice | undefined,
   deps: PriceBasketDeps,
+  cache: CacheRead,
   search: SearchOnce | undefined,
 ): Promise<Lookup> {
-  const query = searchQuery(item, reference);
   const key = priceCacheKey(query);
   const event: LookupEvent = { ingredientId: item.ingredientId, query, source: 'estimate' };
-  try {
-    const cached = await deps.cache.get(key);
+  if ('error' in cache) event.cacheError = cache.error;
+  else {
+    const cached = cache.hits.get(key);
     if (cached !== undefined) return { offers: cached, event: { ...event, source: 'cache' } };
-  } catch (error) {
-    event.cacheError = error instanceof Error ? error.message : String(error);
   }
   if (search === undefined) return { offers: undefined, event: { ...event, reason: 'no_client' } };
 
@@ -203,9 +214,11 @@ export async function priceBasket(items: readonly BasketItem[], deps: PriceBaske
           searches.set(key, pending);
           return pending;
         };
+  const queries = items.map((item, i) => searchQuery(item, references[i]));
+  const cache = await readCache(deps.cache, queries);
   const lookups = await Promise.all(
     items.map(async (item, i) => {
-      const lookup = await lookUp(item, references[i], deps, search);
+      const lookup = await lookUp(item, queries[i] ?? item.name, references[i], deps, cache, search);
       deps.onProgress?.();
       return lookup;
     }),

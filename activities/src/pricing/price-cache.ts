@@ -5,8 +5,9 @@ import type { Offer } from '@ai-chef/contracts';
 
 /** Offers found for a search query, kept for PRICE_CACHE_TTL_SECONDS. */
 export interface PriceCache {
-  get(key: string): Promise<Offer[] | undefined>;
-  set(key: string, offers: Offer[]): Promise<void>;
+  /** The unexpired offers of each query that has them, by priceCacheKey: one read for a whole basket. */
+  getMany(queries: readonly string[]): Promise<Map<string, Offer[]>>;
+  set(query: string, offers: Offer[]): Promise<void>;
 }
 
 /** The cache key of a query: trimmed, lower-cased, runs of whitespace as one space. */
@@ -36,15 +37,20 @@ export function createMongoPriceCache(
 ): PriceCache {
   if (!(ttlSeconds > 0)) throw new RangeError(`price cache TTL must be > 0 s, got ${ttlSeconds}`);
   return {
-    async get(key) {
-      const document = await collection.findOne(
-        { _id: priceCacheKey(key), expiresAt: { $gt: now() } },
-        { projection: { offers: 1 } },
-      );
-      if (document === null) return undefined;
-      // A document written by an older shape is a miss, not a crash.
-      const offers = StoredOffersSchema.safeParse(document.offers);
-      return offers.success ? offers.data : undefined;
+    async getMany(queries) {
+      const keys = [...new Set(queries.map(priceCacheKey))];
+      const found = new Map<string, Offer[]>();
+      if (keys.length === 0) return found;
+      // One $in read: FerretDB scans the collection once per query it cannot push down to SQL.
+      const documents = await collection
+        .find({ _id: { $in: keys }, expiresAt: { $gt: now() } }, { projection: { offers: 1 } })
+        .toArray();
+      for (const document of documents) {
+        // A document written by an older shape is a miss, not a crash.
+        const offers = StoredOffersSchema.safeParse(document.offers);
+        if (offers.success) found.set(document._id, offers.data);
+      }
+      return found;
     },
     async set(key, offers) {
       const createdAt = now();
@@ -68,10 +74,13 @@ export function createMemoryPriceCache(
   const now = options.now ?? Date.now;
   const entries = new Map<string, { offers: Offer[]; expiresAt: number }>();
   return {
-    get(key) {
-      const entry = entries.get(priceCacheKey(key));
-      if (entry === undefined || entry.expiresAt <= now()) return Promise.resolve(undefined);
-      return Promise.resolve(structuredClone(entry.offers));
+    getMany(queries) {
+      const found = new Map<string, Offer[]>();
+      for (const key of queries.map(priceCacheKey)) {
+        const entry = entries.get(key);
+        if (entry !== undefined && entry.expiresAt > now()) found.set(key, structuredClone(entry.offers));
+      }
+      return Promise.resolve(found);
     },
     set(key, offers) {
       entries.set(priceCacheKey(key), { offers: structuredClone(offers), expiresAt: now() + ttlMs });
