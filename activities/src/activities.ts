@@ -3,7 +3,8 @@ import { NON_RETRYABLE, type Pricing, type Profile, type RecipeIngredient, type 
 import { AppError, type SessionServiceClient } from '@ai-chef/platform';
 import type { Logger } from 'pino';
 import type { RecipeGenerator } from './recipe/index.js';
-import { priceBasket, type LookupEvent, type PriceBasketDeps } from './pricing/index.js';
+import { getCatalog } from '@ai-chef/kitchen';
+import { priceBasket, startPricePrefetch, type LookupEvent, type PriceBasketDeps } from './pricing/index.js';
 import { buildResult } from './result-builder.js';
 import { currentRun, withHeartbeat, type RunContext } from './run-context.js';
 import { writeThroughOutage } from './session-writes.js';
@@ -24,6 +25,12 @@ export interface ActivityDeps {
   /** Tests run activities outside a worker; production reads the activity context. */
   runContext?: () => RunContext;
 }
+
+/**
+ * How long generateRecipe waits, after the recipe is written, for the price lookups it started
+ * while the model streamed (about the Naver client's own timeout).
+ */
+const PREFETCH_SETTLE_MS = 10_000;
 
 /** The session service answered 4xx: the session is gone or the write is wrong; retrying cannot help. */
 function sessionServiceFailure(err: unknown): unknown {
@@ -58,15 +65,22 @@ export function createActivities(deps: ActivityDeps) {
     async generateRecipe(input: { sessionId: string; profile: Profile }): Promise<RecipeOutcome> {
       const ctx = run();
       await report(input.sessionId, ctx, 'recipe_generation');
-      const outcome = await withHeartbeat(ctx, () =>
-        deps.recipes.generate(input.profile, {
+      // Each ingredient is priced into the cache as soon as the model has written it, so the price
+      // step that follows mostly reads the cache instead of waiting on the shop after the model.
+      const catalog = getCatalog();
+      const prefetch = startPricePrefetch({ ...deps.pricing, signal: ctx.signal }, (name) => catalog.resolve(name)?.id);
+      const outcome = await withHeartbeat(ctx, async () => {
+        const written = await deps.recipes.generate(input.profile, {
           attempt: ctx.attempt,
           maxAttempts: ctx.maxAttempts ?? Number.POSITIVE_INFINITY,
           heartbeat: () => ctx.heartbeat(),
           signal: ctx.signal,
           warn: (message, fields) => deps.logger.warn({ sessionId: input.sessionId, runId: ctx.runId, ...fields }, message),
-        }),
-      );
+          onIngredient: (name) => prefetch.add(name),
+        });
+        await prefetch.settle(PREFETCH_SETTLE_MS);
+        return written;
+      });
       deps.observe?.recipeWritten(outcome.source);
       await report(input.sessionId, ctx, 'recipe_completed');
       return outcome;

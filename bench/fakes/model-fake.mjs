@@ -1,11 +1,16 @@
 // A small stand-in for the Anthropic Messages API for the bench: POST /v1/messages answers with a
-// submit_recipe tool call holding a recipe for the profile in the prompt, after `latencyMs`.
+// submit_recipe tool call holding a recipe for the profile in the prompt, taking `latencyMs` in all.
+// A streamed request (`"stream": true`, as the product sends) gets its first event after 10 % of
+// that and the tool input in even pieces over the rest, the way a model's tokens arrive.
 // The recipe comes from the offline engine (or the bench's own choice), so every answer passes the
 // product's checks and a run costs exactly one model call.
 import { createServer } from 'node:http';
 import { ProfileSchema } from '@ai-chef/contracts';
 import { profileJsonFromPrompt } from '@ai-chef/activities';
 import { generateOfflineRecipe } from '@ai-chef/kitchen';
+import { writeMessageStream } from '../../test/fakes/anthropic-stream.mjs';
+
+const FIRST_EVENT_SHARE = 0.1;
 
 /** What a model would have submitted for a resolved recipe. */
 function draftOf(recipe) {
@@ -70,7 +75,7 @@ export async function startModelFake({ latencyMs = 0, recipeFor = offlineRecipe 
       draft = draftOf(choose(parsed.data));
       drafts.set(key, draft);
     }
-    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    if (latency > 0 && body.stream !== true) await new Promise((resolve) => setTimeout(resolve, latency));
     ids += 1;
     const content = [
       {
@@ -80,19 +85,27 @@ export async function startModelFake({ latencyMs = 0, recipeFor = offlineRecipe 
         input: draft,
       },
     ];
-    res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_bench_${ids}` });
-    res.end(
-      JSON.stringify({
-        id: `msg_bench_${ids}`,
-        type: 'message',
-        role: 'assistant',
-        model: body.model,
-        content,
-        stop_reason: 'tool_use',
-        stop_sequence: null,
-        usage: { input_tokens: 1000, output_tokens: 500 },
-      }),
-    );
+    const message = {
+      id: `msg_bench_${ids}`,
+      type: 'message',
+      role: 'assistant',
+      model: body.model,
+      content,
+      stop_reason: 'tool_use',
+      stop_sequence: null,
+      usage: { input_tokens: 1000, output_tokens: 500 },
+    };
+    const headers = { 'request-id': `req_bench_${ids}` };
+    if (body.stream === true) {
+      await writeMessageStream(res, message, {
+        headers,
+        firstEventMs: latency * FIRST_EVENT_SHARE,
+        spreadMs: latency * (1 - FIRST_EVENT_SHARE),
+      });
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(message));
   }
 
   const server = createServer((req, res) => {

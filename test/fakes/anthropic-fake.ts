@@ -5,6 +5,7 @@ import { ProfileSchema } from '@ai-chef/contracts';
 import type { Profile, Recipe, RecipeDraft } from '@ai-chef/contracts';
 import { generateOfflineRecipe } from '@ai-chef/kitchen';
 import { profileJsonFromPrompt } from '../../activities/src/recipe/prompts.js';
+import { writeMessageStream } from './anthropic-stream.mjs';
 
 /** One request the fake received, as it arrived. */
 export interface RecordedRequest {
@@ -18,8 +19,13 @@ export interface RecordedRequest {
 
 /** What the fake does with one POST /v1/messages. */
 export type FakeBehaviour =
-  /** A valid tool_use answer: the given draft, or one built for the profile in the prompt. */
-  | { kind: 'recipe'; draft?: RecipeDraft }
+  /**
+   * A valid tool_use answer: the given draft, or one built for the profile in the prompt. A
+   * streamed answer spreads its deltas over `streamMs` (default 0).
+   */
+  | { kind: 'recipe'; draft?: RecipeDraft; streamMs?: number }
+  /** A streamed answer that breaks half way with an `error` event (a plain request gets that error as a 529). */
+  | { kind: 'broken_stream'; errorType: string }
   /** A tool_use answer with any input at all, e.g. a malformed recipe. */
   | { kind: 'tool_input'; input: unknown }
   /** A text answer that never calls the tool. */
@@ -123,6 +129,7 @@ interface MessagesBody {
   messages: Array<{ role: string; content: unknown }>;
   tools?: Array<{ name: string; input_schema?: { type?: unknown } }>;
   tool_choice?: { type: string; name?: string };
+  stream?: boolean;
 }
 
 type ContentBlock = { type: string; [key: string]: unknown };
@@ -265,6 +272,10 @@ export async function startAnthropicFake(options: AnthropicFakeOptions = {}): Pr
       sendError(res, behaviour.status, type, behaviour.message ?? type, headers);
       return;
     }
+    if (behaviour.kind === 'broken_stream' && body.stream !== true) {
+      sendError(res, 529, behaviour.errorType, `${behaviour.errorType} (anthropic fake)`);
+      return;
+    }
     ids += 1;
     let content: ContentBlock[];
     if (behaviour.kind === 'text') {
@@ -273,7 +284,7 @@ export async function startAnthropicFake(options: AnthropicFakeOptions = {}): Pr
       let input: unknown;
       if (behaviour.kind === 'tool_input') {
         input = behaviour.input;
-      } else if (behaviour.draft) {
+      } else if (behaviour.kind === 'recipe' && behaviour.draft) {
         input = behaviour.draft;
       } else {
         const profile = profileOfRequest(request);
@@ -291,24 +302,29 @@ export async function startAnthropicFake(options: AnthropicFakeOptions = {}): Pr
       const name = body.tool_choice?.name ?? body.tools?.[0]?.name ?? 'submit_recipe';
       content = [{ type: 'tool_use', id: `toolu_fake_${ids}`, name, input }];
     }
-    sendJson(
-      res,
-      200,
-      {
-        id: `msg_fake_${ids}`,
-        type: 'message',
-        role: 'assistant',
-        model: body.model,
-        content,
-        stop_reason: behaviour.kind === 'text' ? 'end_turn' : 'tool_use',
-        stop_sequence: null,
-        usage: {
-          input_tokens: Math.ceil(JSON.stringify(body.messages).length / 4),
-          output_tokens: Math.ceil(JSON.stringify(content).length / 4),
-        },
+    const message = {
+      id: `msg_fake_${ids}`,
+      type: 'message',
+      role: 'assistant',
+      model: body.model,
+      content,
+      stop_reason: behaviour.kind === 'text' ? 'end_turn' : 'tool_use',
+      stop_sequence: null,
+      usage: {
+        input_tokens: Math.ceil(JSON.stringify(body.messages).length / 4),
+        output_tokens: Math.ceil(JSON.stringify(content).length / 4),
       },
-      { 'request-id': `req_fake_${ids}` },
-    );
+    };
+    const headers = { 'request-id': `req_fake_${ids}` };
+    if (body.stream !== true) {
+      sendJson(res, 200, message, headers);
+      return;
+    }
+    await writeMessageStream(res, message, {
+      headers,
+      spreadMs: behaviour.kind === 'recipe' ? (behaviour.streamMs ?? 0) : 0,
+      ...(behaviour.kind === 'broken_stream' ? { failWith: behaviour.errorType } : {}),
+    });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

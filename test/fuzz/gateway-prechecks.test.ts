@@ -11,7 +11,8 @@ import { closeConnections, send, type RawRequest } from './raw-http.js';
 import { headVerdict } from './verdicts.js';
 import { answerProblem, errorCode, extraHeaders, malformedSessionId, prototypesPolluted, queryString } from './request-parts.js';
 
-const RUNS = 1000;
+// FC_RUNS raises the count for a longer hunt (the default keeps `npm test` in minutes).
+const RUNS = Number(process.env.FC_RUNS ?? 1000);
 const BODY_LIMIT = 2048;
 
 let gateway: RunningGateway;

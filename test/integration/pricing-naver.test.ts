@@ -8,6 +8,7 @@ import {
   createNaverClient,
   priceBasket,
   referencePricesFrom,
+  startPricePrefetch,
 } from '../../activities/src/pricing/index.js';
 import type {
   BasketItem,
@@ -210,6 +211,39 @@ describe('Naver pricing through got', () => {
     expect(events.every((e) => e.source === 'cache')).toBe(true);
     expect(second.items.map((i) => i.chosen)).toEqual(first.items.map((i) => i.chosen));
     expect(second.totalEstimatedCost).toBe(first.totalEstimatedCost);
+  });
+
+  it('prices ahead: what a prefetch looked up (once per query) the basket reads from the cache, with no second call', async () => {
+    const cache = createMemoryPriceCache();
+    const naver = client();
+    const prefetch = startPricePrefetch({ naver, cache, references }, (name) => (NAMES.includes(name) ? idOf(name) : undefined));
+    for (const name of ['양파', '대파', '양파', '감자', '모르는 재료', '당근', '두부']) prefetch.add(name);
+    await prefetch.settle(10_000);
+    expect(prefetch.started).toBe(5);
+    expect(fake.stats.calls).toBe(5);
+
+    fake.stats.reset();
+    const events: LookupEvent[] = [];
+    const pricing = await priceBasket(basket(6), deps({ naver, cache, onLookup: (e) => events.push(e) }));
+    expect(fake.stats.calls).toBe(1);
+    expect(fake.stats.callsFor('애호박')).toBe(1);
+    expect(events.map((e) => e.source)).toEqual(['cache', 'cache', 'cache', 'cache', 'cache', 'naver']);
+    expect(pricing.items.every((item) => !item.estimated)).toBe(true);
+  });
+
+  it('prices ahead only what the cache lacks, and leaves a failed lookup for the basket to make again', async () => {
+    const cache = createMemoryPriceCache();
+    const naver = client({ retries: 0 });
+    await priceBasket(basket(1), deps({ naver, cache }));
+    fake.setBehaviour({ failQueries: { 대파: 500 } });
+    fake.stats.reset();
+    const prefetch = startPricePrefetch({ naver, cache, references }, idOf);
+    prefetch.add('양파');
+    prefetch.add('대파');
+    await prefetch.settle(10_000);
+    expect(fake.stats.callsFor('양파')).toBe(0);
+    expect(fake.stats.callsFor('대파')).toBe(1);
+    expect((await cache.getMany(['대파'])).has('대파')).toBe(false);
   });
 
   it('makes no HTTP call once the daily quota is spent, and estimates instead', async () => {

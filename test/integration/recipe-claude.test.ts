@@ -329,6 +329,49 @@ describe('generateRecipe through Claude (real SDK against the fake Messages API)
     expect(fake.requests).toHaveLength(1);
   });
 
+  it('when the answer streams in, then each ingredient is told as the model finishes writing it, well before the answer ends', async () => {
+    const profile = buildProfile({ target: 'general' });
+    const draft = modelDraft(profile);
+    fake.setBehaviour(always({ kind: 'recipe', draft, streamMs: 1200 }));
+    const told: Array<{ name: string; at: number }> = [];
+    const run = { ...runner(1), onIngredient: (name: string) => told.push({ name, at: Date.now() }) };
+
+    const outcome = await createRecipeGenerator({ claude: writer() }).generate(profile, run);
+    const doneAt = Date.now();
+
+    expect(outcome.source).toBe('claude');
+    expect(told.map((entry) => entry.name)).toEqual(draft.ingredients.map((line) => line.name));
+    // The instructions and notes are still streaming (about half the answer) when the last ingredient is told.
+    expect(doneAt - (told.at(-1)?.at ?? doneAt)).toBeGreaterThan(300);
+    expect((fake.requests[0]?.body as { stream?: boolean }).stream).toBe(true);
+  });
+
+  it('when the stream breaks off with overloaded_error half way, then the attempt fails retryable and the next one succeeds', async () => {
+    const profile = buildProfile({ target: 'diet' });
+    fake.setBehaviour([{ kind: 'broken_stream', errorType: 'overloaded_error' }, goodRecipe(modelDraft(profile))]);
+
+    const { outcome, failures, requestsAfterAttempt } = await runAttempts(createRecipeGenerator({ claude: writer() }), profile);
+
+    expect(failures.map((failure) => [failure.type, failure.nonRetryable])).toEqual([[PROVIDER_UNAVAILABLE, false]]);
+    expect(failures[0]?.message).toContain('overloaded_error');
+    expect(outcome.source).toBe('claude');
+    expect(requestsAfterAttempt).toEqual([1, 2]);
+  });
+
+  it('when the stream goes quiet for longer than the timeout, then the attempt fails as retryable ProviderUnavailable', async () => {
+    const profile = buildProfile();
+    // 24 pieces over 12 s: a gap of about 500 ms between events, against a 150 ms timeout.
+    fake.setBehaviour(always({ kind: 'recipe', draft: modelDraft(profile), streamMs: 12_000 }));
+
+    const started = Date.now();
+    const failure = await failureOf(createRecipeGenerator({ claude: writer({ timeoutMs: 150 }) }).generate(profile, runner(1)));
+
+    expect(failure.type).toBe(PROVIDER_UNAVAILABLE);
+    expect(failure.nonRetryable).toBe(false);
+    expect(failure.message).toContain('sent nothing for 150 ms');
+    expect(Date.now() - started).toBeLessThan(6_000);
+  });
+
   it('while the model is thinking, the activity keeps heartbeating; a cancellation ends the call', async () => {
     const profile = buildProfile();
     fake.setBehaviour(always({ kind: 'delay', ms: 3000, then: goodRecipe(modelDraft(profile)) }));

@@ -84,43 +84,117 @@ async function readCache(cache: PriceCache, queries: readonly string[]): Promise
   }
 }
 
-async function lookUp(
-  item: BasketItem,
+/** One shop search for a query, the plausible offers kept in the cache (an empty list too). */
+async function searchAndCache(
+  name: string,
   query: string,
   reference: ReferencePrice | undefined,
-  deps: PriceBasketDeps,
-  cache: CacheRead,
-  search: SearchOnce | undefined,
-): Promise<Lookup> {
-  const key = priceCacheKey(query);
-  const event: LookupEvent = { ingredientId: item.ingredientId, query, source: 'estimate' };
-  if ('error' in cache) event.cacheError = cache.error;
-  else {
-    const cached = cache.hits.get(key);
-    if (cached !== undefined) return { offers: cached, event: { ...event, source: 'cache' } };
-  }
-  if (search === undefined) return { offers: undefined, event: { ...event, reason: 'no_client' } };
-
+  cache: PriceCache,
+  search: SearchOnce,
+): Promise<{ offers?: Offer[]; reason?: NaverFailureReason; cacheError?: string }> {
   const result = await search(query);
-  if (!result.ok && result.reason !== 'no_offers')
-    return { offers: undefined, event: { ...event, reason: result.reason } };
+  if (!result.ok && result.reason !== 'no_offers') return { reason: result.reason };
   const offers = result.ok
     ? selectOffers(result.listings, {
-        names: [
-          item.name,
-          ...(reference !== undefined ? [reference.nameKo, ...(reference.aliases ?? [])] : []),
-        ],
+        names: [name, ...(reference !== undefined ? [reference.nameKo, ...(reference.aliases ?? [])] : [])],
         reference,
         pieceGrams: reference?.pieceGrams,
       })
     : [];
   // An answer with nothing plausible is cached too: asking again within the TTL would not change it.
   try {
-    await deps.cache.set(key, offers);
+    await cache.set(query, offers);
   } catch (error) {
-    event.cacheError = error instanceof Error ? error.message : String(error);
+    return { offers, cacheError: error instanceof Error ? error.message : String(error) };
   }
-  return { offers, event: { ...event, source: 'naver' } };
+  return { offers };
+}
+
+async function lookUp(
+  item: BasketItem,
+  query: string,
+  reference: ReferencePrice | undefined,
+  cache: CacheRead,
+  deps: PriceBasketDeps,
+  search: SearchOnce | undefined,
+): Promise<Lookup> {
+  const event: LookupEvent = { ingredientId: item.ingredientId, query, source: 'estimate' };
+  if ('error' in cache) event.cacheError = cache.error;
+  else {
+    const cached = cache.hits.get(priceCacheKey(query));
+    if (cached !== undefined) return { offers: cached, event: { ...event, source: 'cache' } };
+  }
+  if (search === undefined) return { offers: undefined, event: { ...event, reason: 'no_client' } };
+  const found = await searchAndCache(item.name, query, reference, deps.cache, search);
+  if (found.cacheError !== undefined) event.cacheError = found.cacheError;
+  if (found.offers === undefined) return { offers: undefined, event: { ...event, ...(found.reason ? { reason: found.reason } : {}) } };
+  return { offers: found.offers, event: { ...event, source: 'naver' } };
+}
+
+/** Searches the shop once per query (ingredients that search the same name share the answer). */
+function searchOnce(naver: NaverClient | undefined, signal: AbortSignal | undefined): SearchOnce | undefined {
+  if (naver === undefined) return undefined;
+  const searches = new Map<string, Promise<NaverSearchResult>>();
+  return (query) => {
+    const key = priceCacheKey(query);
+    const pending = searches.get(key) ?? naver.search(query, signal !== undefined ? { signal } : {});
+    searches.set(key, pending);
+    return pending;
+  };
+}
+
+/** Prices ingredients ahead of their basket, into the cache, while the recipe is still being written. */
+export interface PricePrefetch {
+  /** Starts looking up one ingredient, named as the model wrote it; a name seen before is skipped. */
+  add(name: string): void;
+  /** Waits for the lookups started, at most `maxWaitMs`, so the basket that follows finds them cached. */
+  settle(maxWaitMs: number): Promise<void>;
+  /** How many distinct queries it started looking up. */
+  readonly started: number;
+}
+
+/**
+ * A prefetch for one recipe. Only ingredients the catalog knows are looked up (others fail the
+ * recipe's checks); a failed lookup is left for the basket to make again. Without a shop client
+ * there is nothing to fetch ahead.
+ */
+export function startPricePrefetch(
+  deps: Pick<PriceBasketDeps, 'naver' | 'cache' | 'references' | 'signal'>,
+  ingredientIdOf: (name: string) => string | undefined,
+): PricePrefetch {
+  const search = searchOnce(deps.naver, deps.signal);
+  const queries = new Set<string>();
+  const pending: Promise<unknown>[] = [];
+  return {
+    add(name) {
+      const ingredientId = ingredientIdOf(name);
+      if (search === undefined || ingredientId === undefined || deps.signal?.aborted) return;
+      const reference = deps.references.referencePrice(ingredientId);
+      const query = searchQuery({ ingredientId, name, amount: '', unit: '', grams: 0 }, reference);
+      if (queries.has(priceCacheKey(query))) return;
+      queries.add(priceCacheKey(query));
+      pending.push(
+        deps.cache
+          .getMany([query])
+          .then((hits) => (hits.has(priceCacheKey(query)) ? undefined : searchAndCache(name, query, reference, deps.cache, search)))
+          .catch(() => undefined),
+      );
+    },
+    async settle(maxWaitMs) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, maxWaitMs);
+      });
+      try {
+        await Promise.race([Promise.all(pending), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    get started() {
+      return queries.size;
+    },
+  };
 }
 
 /** Offers by cost of the amount needed, cheapest first. */
@@ -203,22 +277,12 @@ export async function priceBasket(items: readonly BasketItem[], deps: PriceBaske
   const { shipping, signal } = deps;
   signal?.throwIfAborted();
   const references = items.map((item) => deps.references.referencePrice(item.ingredientId));
-  const { naver } = deps;
-  const searches = new Map<string, Promise<NaverSearchResult>>();
-  const search: SearchOnce | undefined =
-    naver === undefined
-      ? undefined
-      : (query) => {
-          const key = priceCacheKey(query);
-          const pending = searches.get(key) ?? naver.search(query, signal !== undefined ? { signal } : {});
-          searches.set(key, pending);
-          return pending;
-        };
+  const search = searchOnce(deps.naver, signal);
   const queries = items.map((item, i) => searchQuery(item, references[i]));
   const cache = await readCache(deps.cache, queries);
   const lookups = await Promise.all(
     items.map(async (item, i) => {
-      const lookup = await lookUp(item, queries[i] ?? item.name, references[i], deps, cache, search);
+      const lookup = await lookUp(item, queries[i] ?? item.name, references[i], cache, deps, search);
       deps.onProgress?.();
       return lookup;
     }),

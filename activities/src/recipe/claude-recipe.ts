@@ -1,11 +1,12 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { ApplicationFailure } from '@temporalio/common';
 import type { ContentBlockParam, Message, MessageParam, Tool } from '@anthropic-ai/sdk/resources/messages';
 import { z } from 'zod';
 import { RecipeDraftSchema } from '@ai-chef/contracts';
 import type { Profile, RecipeDraft, RecipeOutcome } from '@ai-chef/contracts';
 import { generateOfflineRecipe, resolveDraft } from '@ai-chef/kitchen';
 import { buildRecipePrompt, repairInstruction } from './prompts.js';
-import { toProviderFailure } from './provider-failure.js';
+import { PROVIDER_UNAVAILABLE, toProviderFailure } from './provider-failure.js';
 
 export const SUBMIT_RECIPE_TOOL_NAME = 'submit_recipe';
 /** A rejected answer goes back with its reasons at most this many times (SPEC §3). */
@@ -30,6 +31,11 @@ export interface WriteOptions {
   signal?: AbortSignal;
   /** Told why the model's answers were given up on (Temporal's activity `log.warn` fits). */
   warn?(message: string, fields?: Record<string, unknown>): void;
+  /**
+   * Told each ingredient name as soon as the streamed answer has written it whole, before the
+   * answer ends (the worker starts pricing it then). Names of an answer later rejected come too.
+   */
+  onIngredient?(name: string): void;
 }
 
 export interface ClaudeRecipeWriter {
@@ -121,6 +127,26 @@ function repairTurns(
   ];
 }
 
+/**
+ * Reports the ingredients of a streamed submit_recipe input as they complete: an entry is whole
+ * once a later entry has begun or the list has ended (a later field has begun).
+ */
+export function ingredientWatcher(report: (name: string) => void): (snapshot: unknown) => void {
+  let reported = 0;
+  return (snapshot) => {
+    if (typeof snapshot !== 'object' || snapshot === null) return;
+    const { ingredients, instructions, targetNotes } = snapshot as Record<string, unknown>;
+    if (!Array.isArray(ingredients)) return;
+    const listEnded = instructions !== undefined || targetNotes !== undefined;
+    const whole = listEnded ? ingredients.length : ingredients.length - 1;
+    for (; reported < whole; reported += 1) {
+      const entry: unknown = ingredients[reported];
+      const name = typeof entry === 'object' && entry !== null ? (entry as { name?: unknown }).name : undefined;
+      if (typeof name === 'string' && name.trim() !== '') report(name.trim());
+    }
+  };
+}
+
 /** Runs a promise while heartbeating, so a long model call does not look like a dead worker. */
 async function heartbeating<T>(promise: Promise<T>, heartbeat: () => void, intervalMs: number): Promise<T> {
   const timer = setInterval(heartbeat, intervalMs);
@@ -145,8 +171,11 @@ export function createClaudeRecipeWriter(options: ClaudeRecipeWriterOptions): Cl
 
   async function ask(system: string, messages: MessageParam[], write: WriteOptions): Promise<Message> {
     write.heartbeat();
+    let stalled = false;
+    let idleTimer: NodeJS.Timeout | undefined;
     try {
-      const request = client.messages.create(
+      // Streamed, so the ingredients are known (and priced) while the rest is still being written.
+      const stream = client.messages.stream(
         {
           model: options.model,
           max_tokens: maxTokens,
@@ -157,12 +186,41 @@ export function createClaudeRecipeWriter(options: ClaudeRecipeWriterOptions): Cl
         },
         { signal: write.signal },
       );
-      return await heartbeating(request, () => write.heartbeat(), heartbeatIntervalMs);
+      // The SDK's timeout covers the wait for the response's headers; a stream that then goes
+      // quiet for as long is given up on here (retried like a timeout).
+      const watchIdle = (): void => {
+        clearTimeout(idleTimer);
+        idleTimer = setTimeout(() => {
+          stalled = true;
+          stream.abort();
+        }, options.timeoutMs);
+      };
+      watchIdle();
+      stream.on('streamEvent', watchIdle);
+      const { onIngredient } = write;
+      if (onIngredient !== undefined) {
+        const watch = ingredientWatcher((name) => {
+          try {
+            onIngredient(name);
+          } catch {
+            // Pricing ahead is an optimisation: its trouble never fails the recipe.
+          }
+        });
+        stream.on('inputJson', (_delta, snapshot) => watch(snapshot));
+      }
+      return await heartbeating(stream.finalMessage(), () => write.heartbeat(), heartbeatIntervalMs);
     } catch (error) {
       // A cancelled activity ends with its cancellation, not with a provider failure.
       if (write.signal?.aborted) throw write.signal.reason instanceof Error ? write.signal.reason : error;
+      if (stalled) {
+        throw ApplicationFailure.create({
+          type: PROVIDER_UNAVAILABLE,
+          message: `The model provider sent nothing for ${options.timeoutMs} ms`,
+        });
+      }
       throw toProviderFailure(error);
     } finally {
+      clearTimeout(idleTimer);
       write.heartbeat();
     }
   }

@@ -4,6 +4,7 @@ export {
   MAX_REPAIRS,
   SUBMIT_RECIPE_TOOL_NAME,
   createClaudeRecipeWriter,
+  ingredientWatcher,
   submitRecipeTool,
 } from './claude-recipe.js';
 export type { ClaudeRecipeWriter, ClaudeRecipeWriterOptions, WriteOptions } from './claude-recipe.js';

@@ -52,7 +52,15 @@ export function toProviderFailure(error: unknown): unknown {
     });
   }
   if (error instanceof APIError) {
-    const status = error.status ?? 0;
+    // An `error` event inside a stream (e.g. overloaded_error half way) carries no HTTP status: retried.
+    if (error.status === undefined) {
+      return ApplicationFailure.create({
+        type: PROVIDER_UNAVAILABLE,
+        message: `The model provider broke off its answer: ${error.message}`,
+        details: detailsOf(error),
+      });
+    }
+    const status = error.status;
     if (RATE_LIMIT_STATUSES.has(status)) {
       const wanted = retryAfterMs(error.headers);
       return ApplicationFailure.create({

@@ -21,6 +21,8 @@ export interface GenerateOptions {
   heartbeat(): void;
   signal?: AbortSignal;
   warn?(message: string, fields?: Record<string, unknown>): void;
+  /** Each ingredient name as the model's streamed answer completes it (see WriteOptions). */
+  onIngredient?(name: string): void;
 }
 
 export interface RecipeGenerator {
