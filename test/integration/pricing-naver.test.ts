@@ -215,12 +215,16 @@ describe('Naver pricing through got', () => {
 
   it('prices ahead: what a prefetch looked up (once per query) the basket reads from the cache, with no second call', async () => {
     const cache = createMemoryPriceCache();
+    let reads = 0;
+    const counted = { ...cache, getMany: (queries: readonly string[]) => ((reads += 1), cache.getMany(queries)) };
     const naver = client();
-    const prefetch = startPricePrefetch({ naver, cache, references }, (name) => (NAMES.includes(name) ? idOf(name) : undefined));
+    const prefetch = startPricePrefetch({ naver, cache: counted, references }, (name) => (NAMES.includes(name) ? idOf(name) : undefined));
     for (const name of ['양파', '대파', '양파', '감자', '모르는 재료', '당근', '두부']) prefetch.add(name);
     await prefetch.settle(10_000);
     expect(prefetch.started).toBe(5);
     expect(fake.stats.calls).toBe(5);
+    // Names that come together share one cache read.
+    expect(reads).toBe(1);
 
     fake.stats.reset();
     const events: LookupEvent[] = [];

@@ -143,6 +143,9 @@ function searchOnce(naver: NaverClient | undefined, signal: AbortSignal | undefi
   };
 }
 
+/** Names that arrive within this long share one cache read (a fast stream writes several at once). */
+const PREFETCH_BATCH_MS = 25;
+
 /** Prices ingredients ahead of their basket, into the cache, while the recipe is still being written. */
 export interface PricePrefetch {
   /** Starts looking up one ingredient, named as the model wrote it; a name seen before is skipped. */
@@ -161,10 +164,35 @@ export interface PricePrefetch {
 export function startPricePrefetch(
   deps: Pick<PriceBasketDeps, 'naver' | 'cache' | 'references' | 'signal'>,
   ingredientIdOf: (name: string) => string | undefined,
+  batchMs = PREFETCH_BATCH_MS,
 ): PricePrefetch {
   const search = searchOnce(deps.naver, deps.signal);
   const queries = new Set<string>();
   const pending: Promise<unknown>[] = [];
+  let batch: Array<{ name: string; query: string; reference: ReferencePrice | undefined }> = [];
+  let timer: NodeJS.Timeout | undefined;
+
+  /** One cache read for the names gathered, then a search for each the cache lacks. */
+  function flush(): void {
+    clearTimeout(timer);
+    timer = undefined;
+    const entries = batch;
+    batch = [];
+    if (entries.length === 0 || search === undefined) return;
+    pending.push(
+      deps.cache
+        .getMany(entries.map((entry) => entry.query))
+        .catch(() => new Map<string, Offer[]>())
+        .then((hits) =>
+          Promise.all(
+            entries
+              .filter((entry) => !hits.has(priceCacheKey(entry.query)))
+              .map((entry) => searchAndCache(entry.name, entry.query, entry.reference, deps.cache, search).catch(() => undefined)),
+          ),
+        ),
+    );
+  }
+
   return {
     add(name) {
       const ingredientId = ingredientIdOf(name);
@@ -173,22 +201,19 @@ export function startPricePrefetch(
       const query = searchQuery({ ingredientId, name, amount: '', unit: '', grams: 0 }, reference);
       if (queries.has(priceCacheKey(query))) return;
       queries.add(priceCacheKey(query));
-      pending.push(
-        deps.cache
-          .getMany([query])
-          .then((hits) => (hits.has(priceCacheKey(query)) ? undefined : searchAndCache(name, query, reference, deps.cache, search)))
-          .catch(() => undefined),
-      );
+      batch.push({ name, query, reference });
+      timer ??= setTimeout(flush, batchMs);
     },
     async settle(maxWaitMs) {
-      let timer: NodeJS.Timeout | undefined;
+      flush();
+      let waited: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, maxWaitMs);
+        waited = setTimeout(resolve, maxWaitMs);
       });
       try {
         await Promise.race([Promise.all(pending), timeout]);
       } finally {
-        clearTimeout(timer);
+        clearTimeout(waited);
       }
     },
     get started() {
