@@ -8,23 +8,9 @@ import { createServer } from 'node:http';
 import { ProfileSchema } from '@ai-chef/contracts';
 import { profileJsonFromPrompt } from '@ai-chef/activities';
 import { generateOfflineRecipe } from '@ai-chef/kitchen';
-import { writeMessageStream } from '../../test/fakes/anthropic-stream.mjs';
+import { assistantMessage, draftFromRecipe, writeMessageStream } from '../../test/fakes/anthropic-messages.mjs';
 
 const FIRST_EVENT_SHARE = 0.1;
-
-/** What a model would have submitted for a resolved recipe. */
-function draftOf(recipe) {
-  return {
-    recipeName: recipe.recipeName,
-    description: recipe.description,
-    cookingTime: recipe.cookingTime,
-    difficulty: recipe.difficulty,
-    servings: recipe.servings,
-    ingredients: recipe.ingredients.map(({ name, amount, unit }) => ({ name, amount, unit })),
-    instructions: recipe.instructions,
-    targetNotes: recipe.targetNotes,
-  };
-}
 
 function promptText(body) {
   const first = body?.messages?.[0]?.content;
@@ -72,7 +58,7 @@ export async function startModelFake({ latencyMs = 0, recipeFor = offlineRecipe 
     const key = JSON.stringify(parsed.data);
     let draft = drafts.get(key);
     if (draft === undefined) {
-      draft = draftOf(choose(parsed.data));
+      draft = draftFromRecipe(choose(parsed.data));
       drafts.set(key, draft);
     }
     if (latency > 0 && body.stream !== true) await new Promise((resolve) => setTimeout(resolve, latency));
@@ -85,16 +71,13 @@ export async function startModelFake({ latencyMs = 0, recipeFor = offlineRecipe 
         input: draft,
       },
     ];
-    const message = {
+    const message = assistantMessage({
       id: `msg_bench_${ids}`,
-      type: 'message',
-      role: 'assistant',
       model: body.model,
       content,
-      stop_reason: 'tool_use',
-      stop_sequence: null,
+      stopReason: 'tool_use',
       usage: { input_tokens: 1000, output_tokens: 500 },
-    };
+    });
     const headers = { 'request-id': `req_bench_${ids}` };
     if (body.stream === true) {
       await writeMessageStream(res, message, {

@@ -2,10 +2,12 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ProfileSchema } from '@ai-chef/contracts';
-import type { Profile, Recipe, RecipeDraft } from '@ai-chef/contracts';
+import type { Profile, RecipeDraft } from '@ai-chef/contracts';
 import { generateOfflineRecipe } from '@ai-chef/kitchen';
 import { profileJsonFromPrompt } from '../../activities/src/recipe/prompts.js';
-import { writeMessageStream } from './anthropic-stream.mjs';
+import { assistantMessage, draftFromRecipe, writeMessageStream, type ContentBlock } from './anthropic-messages.mjs';
+
+export { draftFromRecipe };
 
 /** One request the fake received, as it arrived. */
 export interface RecordedRequest {
@@ -109,20 +111,6 @@ export const always =
   () =>
     behaviour;
 
-/** The draft a resolved recipe came from: what a model would have submitted. */
-export function draftFromRecipe(recipe: Recipe): RecipeDraft {
-  return {
-    recipeName: recipe.recipeName,
-    description: recipe.description,
-    cookingTime: recipe.cookingTime,
-    difficulty: recipe.difficulty,
-    servings: recipe.servings,
-    ingredients: recipe.ingredients.map(({ name, amount, unit }) => ({ name, amount, unit })),
-    instructions: recipe.instructions,
-    targetNotes: recipe.targetNotes,
-  };
-}
-
 interface MessagesBody {
   model: string;
   max_tokens: number;
@@ -131,8 +119,6 @@ interface MessagesBody {
   tool_choice?: { type: string; name?: string };
   stream?: boolean;
 }
-
-type ContentBlock = { type: string; [key: string]: unknown };
 
 function blocksOf(content: unknown): ContentBlock[] {
   if (typeof content === 'string') return [{ type: 'text', text: content }];
@@ -302,19 +288,16 @@ export async function startAnthropicFake(options: AnthropicFakeOptions = {}): Pr
       const name = body.tool_choice?.name ?? body.tools?.[0]?.name ?? 'submit_recipe';
       content = [{ type: 'tool_use', id: `toolu_fake_${ids}`, name, input }];
     }
-    const message = {
+    const message = assistantMessage({
       id: `msg_fake_${ids}`,
-      type: 'message',
-      role: 'assistant',
       model: body.model,
       content,
-      stop_reason: behaviour.kind === 'text' ? 'end_turn' : 'tool_use',
-      stop_sequence: null,
+      stopReason: behaviour.kind === 'text' ? 'end_turn' : 'tool_use',
       usage: {
         input_tokens: Math.ceil(JSON.stringify(body.messages).length / 4),
         output_tokens: Math.ceil(JSON.stringify(content).length / 4),
       },
-    };
+    });
     const headers = { 'request-id': `req_fake_${ids}` };
     if (body.stream !== true) {
       sendJson(res, 200, message, headers);

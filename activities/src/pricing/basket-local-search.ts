@@ -222,8 +222,8 @@ export function searchGoodBasket(
   return best.choice;
 }
 
-/** mulberry32: a small deterministic generator. */
-function seededRandom(seed: number): () => number {
+/** mulberry32: a small deterministic generator (the search, its tests and the bench draw the same numbers). */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { basketCost, solveBasket, vendorShipping } from './basket-solver.js';
+import { seededRandom } from './basket-local-search.js';
 import type { BasketOffer, ShippingPolicy } from './basket-solver.js';
 
 const SHIPPING: ShippingPolicy = { fee: 3000, freeThreshold: 30_000 };
@@ -165,7 +166,7 @@ describe('solveBasket', () => {
 
   it('returns its best basket, marked not exact, when the time cap is hit', () => {
     let t = 0;
-    const rng = mulberry32(7);
+    const rng = seededRandom(7);
     const items = Array.from({ length: 30 }, () =>
       Array.from({ length: 10 }, () => ({
         vendor: `v${Math.floor(rng() * 10)}`,
@@ -203,7 +204,7 @@ describe('solveBasket', () => {
  * typical price, some needing two packs.
  */
 function realisticBasket(seed: number): BasketOffer[][] {
-  const rng = mulberry32(seed);
+  const rng = seededRandom(seed);
   const malls = ['쿠팡', '이마트몰', 'SSG닷컴', '홈플러스', '롯데ON', '마켓컬리', '오아시스', '농협몰'];
   let shops = 0;
   return Array.from({ length: 30 }, () => {
@@ -214,15 +215,4 @@ function realisticBasket(seed: number): BasketOffer[][] {
       return { vendor, cost: Math.round((typical * (0.6 + rng() * 1.2)) / 10) * 10 * packs };
     });
   });
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -29,6 +29,7 @@ export type { PackCost } from './pack-cost.js';
 export { createMemoryPriceCache, createMongoPriceCache, priceCacheKey } from './price-cache.js';
 export type { PriceCache, PriceCacheDocument } from './price-cache.js';
 export { basketCost, DEFAULT_BASKET_TIME_LIMIT_MS, solveBasket, vendorShipping } from './basket-solver.js';
+export { seededRandom } from './basket-local-search.js';
 export type {
   BasketCost,
   BasketOffer,

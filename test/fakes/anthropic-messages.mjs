@@ -1,6 +1,26 @@
-// The Anthropic Messages API's streaming answer (`"stream": true`), as the test fake and the
-// bench's model fake send it: server-sent events message_start, content_block_start/delta/stop,
+// What the test fake and the bench's model fake of the Anthropic Messages API both answer: the
+// draft a model would submit, the assistant message around it, and that message streamed
+// (`"stream": true`) as server-sent events message_start, content_block_start/delta/stop,
 // message_delta and message_stop. Plain JavaScript so the bench (which runs built code) can use it.
+
+/** The draft a resolved recipe came from: what a model would have submitted. */
+export function draftFromRecipe(recipe) {
+  return {
+    recipeName: recipe.recipeName,
+    description: recipe.description,
+    cookingTime: recipe.cookingTime,
+    difficulty: recipe.difficulty,
+    servings: recipe.servings,
+    ingredients: recipe.ingredients.map(({ name, amount, unit }) => ({ name, amount, unit })),
+    instructions: recipe.instructions,
+    targetNotes: recipe.targetNotes,
+  };
+}
+
+/** A complete assistant message of the Messages API. */
+export function assistantMessage({ id, model, content, stopReason, usage }) {
+  return { id, type: 'message', role: 'assistant', model, content, stop_reason: stopReason, stop_sequence: null, usage };
+}
 
 /** Splits text into at most `parts` pieces of near-equal length (by code point, never inside a pair). */
 function pieces(text, parts) {
