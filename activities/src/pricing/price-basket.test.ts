@@ -327,6 +327,7 @@ describe('priceBasket with Naver', () => {
       [item('onion', '양파', 500), item('onion', '다진 양파', 100), item('tofu', '두부', 300)],
       deps({
         naver,
+        solverTimeLimitMs: 60_000,
         onBasketSolved: (info) => {
           solved = info;
         },
