@@ -26,12 +26,6 @@ export interface ActivityDeps {
   runContext?: () => RunContext;
 }
 
-/**
- * How long generateRecipe waits, after the recipe is written, for the price lookups it started
- * while the model streamed (about the Naver client's own timeout).
- */
-const PREFETCH_SETTLE_MS = 10_000;
-
 /** The session service answered 4xx: the session is gone or the write is wrong; retrying cannot help. */
 function sessionServiceFailure(err: unknown): unknown {
   if (err instanceof AppError && err.status >= 400 && err.status < 500) {
@@ -65,22 +59,20 @@ export function createActivities(deps: ActivityDeps) {
     async generateRecipe(input: { sessionId: string; profile: Profile }): Promise<RecipeOutcome> {
       const ctx = run();
       await report(input.sessionId, ctx, 'recipe_generation');
-      // Each ingredient is priced into the cache as soon as the model has written it, so the price
-      // step that follows mostly reads the cache instead of waiting on the shop after the model.
+      // Each ingredient starts being priced as soon as the model has written it: the price step
+      // then finds it cached, or joins its search still under way, instead of starting after the model.
       const catalog = getCatalog();
-      const prefetch = startPricePrefetch({ ...deps.pricing, signal: ctx.signal }, (name) => catalog.resolve(name)?.id);
-      const outcome = await withHeartbeat(ctx, async () => {
-        const written = await deps.recipes.generate(input.profile, {
+      const prefetch = startPricePrefetch(deps.pricing, (name) => catalog.resolve(name)?.id);
+      const outcome = await withHeartbeat(ctx, () =>
+        deps.recipes.generate(input.profile, {
           attempt: ctx.attempt,
           maxAttempts: ctx.maxAttempts ?? Number.POSITIVE_INFINITY,
           heartbeat: () => ctx.heartbeat(),
           signal: ctx.signal,
           warn: (message, fields) => deps.logger.warn({ sessionId: input.sessionId, runId: ctx.runId, ...fields }, message),
           onIngredient: (name) => prefetch.add(name),
-        });
-        await prefetch.settle(PREFETCH_SETTLE_MS);
-        return written;
-      });
+        }),
+      );
       deps.observe?.recipeWritten(outcome.source);
       await report(input.sessionId, ctx, 'recipe_completed');
       return outcome;

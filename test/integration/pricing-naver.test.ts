@@ -8,6 +8,7 @@ import {
   createNaverClient,
   priceBasket,
   referencePricesFrom,
+  SearchesInFlight,
   startPricePrefetch,
 } from '../../activities/src/pricing/index.js';
 import type {
@@ -233,6 +234,24 @@ describe('Naver pricing through got', () => {
     expect(fake.stats.callsFor('애호박')).toBe(1);
     expect(events.map((e) => e.source)).toEqual(['cache', 'cache', 'cache', 'cache', 'cache', 'naver']);
     expect(pricing.items.every((item) => !item.estimated)).toBe(true);
+  });
+
+  it('when the basket starts while the prefetch is still searching, then it joins those searches: one call per query in all', async () => {
+    fake.setBehaviour({ latencyMs: 300 });
+    const cache = createMemoryPriceCache();
+    const naver = client();
+    const inFlight = new SearchesInFlight();
+    const prefetch = startPricePrefetch({ naver, cache, references, inFlight }, idOf, 0);
+    for (const name of NAMES.slice(0, 4)) prefetch.add(name);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(inFlight.size).toBe(4);
+
+    const pricing = await priceBasket(basket(6), deps({ naver, cache, inFlight }));
+    expect(fake.stats.calls).toBe(6);
+    expect(NAMES.slice(0, 6).map((name) => fake.stats.callsFor(name))).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(pricing.items.every((item) => !item.estimated)).toBe(true);
+    await prefetch.settle(10_000);
+    expect(inFlight.size).toBe(0);
   });
 
   it('prices ahead only what the cache lacks, and leaves a failed lookup for the basket to make again', async () => {

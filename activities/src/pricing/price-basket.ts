@@ -46,6 +46,8 @@ export interface PriceBasketDeps {
   onBasketSolved?: (info: { exact: boolean; ingredients: number }) => void;
   /** Cap on the basket search, default DEFAULT_BASKET_TIME_LIMIT_MS. */
   solverTimeLimitMs?: number;
+  /** The worker's searches under way from prefetches, which the basket joins. */
+  inFlight?: SearchesInFlight;
 }
 
 /** The vendor of an estimated item: no shop, the bundled reference price. */
@@ -131,13 +133,49 @@ async function lookUp(
   return { offers: found.offers, event: { ...event, source: 'naver' } };
 }
 
-/** Searches the shop once per query (ingredients that search the same name share the answer). */
-function searchOnce(naver: NaverClient | undefined, signal: AbortSignal | undefined): SearchOnce | undefined {
+/**
+ * Shop searches under way in this worker that a basket may join: those a recipe's prefetch started.
+ * One per query; an entry leaves when its search ends.
+ */
+export class SearchesInFlight {
+  private readonly pending = new Map<string, Promise<NaverSearchResult>>();
+
+  get(query: string): Promise<NaverSearchResult> | undefined {
+    return this.pending.get(priceCacheKey(query));
+  }
+
+  /** The search under way for this query, or a new one from `search`. */
+  start(query: string, search: () => Promise<NaverSearchResult>): Promise<NaverSearchResult> {
+    const key = priceCacheKey(query);
+    const existing = this.pending.get(key);
+    if (existing !== undefined) return existing;
+    const promise = search().finally(() => {
+      if (this.pending.get(key) === promise) this.pending.delete(key);
+    });
+    this.pending.set(key, promise);
+    return promise;
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+}
+
+/**
+ * Searches the shop once per query within a basket (ingredients that search the same name share
+ * the answer), joining a search a prefetch already has under way in this worker.
+ */
+function searchOnce(
+  naver: NaverClient | undefined,
+  signal: AbortSignal | undefined,
+  inFlight: SearchesInFlight | undefined,
+): SearchOnce | undefined {
   if (naver === undefined) return undefined;
   const searches = new Map<string, Promise<NaverSearchResult>>();
   return (query) => {
     const key = priceCacheKey(query);
-    const pending = searches.get(key) ?? naver.search(query, signal !== undefined ? { signal } : {});
+    const pending =
+      searches.get(key) ?? inFlight?.get(query) ?? naver.search(query, signal !== undefined ? { signal } : {});
     searches.set(key, pending);
     return pending;
   };
@@ -150,7 +188,7 @@ const PREFETCH_BATCH_MS = 25;
 export interface PricePrefetch {
   /** Starts looking up one ingredient, named as the model wrote it; a name seen before is skipped. */
   add(name: string): void;
-  /** Waits for the lookups started, at most `maxWaitMs`, so the basket that follows finds them cached. */
+  /** Waits for the lookups started (at most `maxWaitMs`): they land in the cache. */
   settle(maxWaitMs: number): Promise<void>;
   /** How many distinct queries it started looking up. */
   readonly started: number;
@@ -158,15 +196,20 @@ export interface PricePrefetch {
 
 /**
  * A prefetch for one recipe. Only ingredients the catalog knows are looked up (others fail the
- * recipe's checks); a failed lookup is left for the basket to make again. Without a shop client
- * there is nothing to fetch ahead.
+ * recipe's checks). Its searches are registered in `deps.inFlight`, where the basket joins those
+ * still under way instead of asking again; they are not tied to the recipe step's cancellation
+ * (the basket that joins them has its own). A failed lookup is left for the basket to make again.
+ * Without a shop client there is nothing to fetch ahead.
  */
 export function startPricePrefetch(
-  deps: Pick<PriceBasketDeps, 'naver' | 'cache' | 'references' | 'signal'>,
+  deps: Pick<PriceBasketDeps, 'naver' | 'cache' | 'references' | 'inFlight'>,
   ingredientIdOf: (name: string) => string | undefined,
   batchMs = PREFETCH_BATCH_MS,
 ): PricePrefetch {
-  const search = searchOnce(deps.naver, deps.signal);
+  const { naver } = deps;
+  const inFlight = deps.inFlight ?? new SearchesInFlight();
+  const search: SearchOnce | undefined =
+    naver === undefined ? undefined : (query) => inFlight.start(query, () => naver.search(query));
   const queries = new Set<string>();
   const pending: Promise<unknown>[] = [];
   let batch: Array<{ name: string; query: string; reference: ReferencePrice | undefined }> = [];
@@ -196,7 +239,7 @@ export function startPricePrefetch(
   return {
     add(name) {
       const ingredientId = ingredientIdOf(name);
-      if (search === undefined || ingredientId === undefined || deps.signal?.aborted) return;
+      if (search === undefined || ingredientId === undefined) return;
       const reference = deps.references.referencePrice(ingredientId);
       const query = searchQuery({ ingredientId, name, amount: '', unit: '', grams: 0 }, reference);
       if (queries.has(priceCacheKey(query))) return;
@@ -302,7 +345,7 @@ export async function priceBasket(items: readonly BasketItem[], deps: PriceBaske
   const { shipping, signal } = deps;
   signal?.throwIfAborted();
   const references = items.map((item) => deps.references.referencePrice(item.ingredientId));
-  const search = searchOnce(deps.naver, signal);
+  const search = searchOnce(deps.naver, signal, deps.inFlight);
   const queries = items.map((item, i) => searchQuery(item, references[i]));
   const cache = await readCache(deps.cache, queries);
   const lookups = await Promise.all(
