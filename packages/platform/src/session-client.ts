@@ -1,4 +1,4 @@
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import type {
   AnalyticsSummary,
   CancelAccepted,
@@ -44,46 +44,60 @@ interface ErrorBodyLike {
  */
 export class SessionServiceClient {
   private readonly dispatcher: Agent;
+  private readonly origin: string;
+  /** A path the base URL carries (a service behind a path prefix), without its trailing slash. */
+  private readonly prefix: string;
 
   constructor(
-    private readonly baseUrl: string,
+    baseUrl: string,
     private readonly timeoutMs = 10_000,
   ) {
+    const url = new URL(baseUrl);
+    this.origin = url.origin;
+    this.prefix = url.pathname.replace(/\/+$/, '');
     this.dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
   }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<SessionServiceReply<T>> {
-    let response;
+    let status: number;
+    let retryAfter: string | string[] | undefined;
+    let text: string;
     try {
-      response = await undiciFetch(`${this.baseUrl}${path}`, {
-        method,
+      // undici's request API, not fetch(): the same pool without the WHATWG streams and signals,
+      // which cost the gateway more CPU per request than the rest of its work (B1).
+      const response = await this.dispatcher.request({
+        origin: this.origin,
+        path: `${this.prefix}${path}`,
+        method: method as Dispatcher.HttpMethod,
         headers: {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...requestIdHeader(),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
-        dispatcher: this.dispatcher,
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
       });
+      status = response.statusCode;
+      retryAfter = response.headers['retry-after'];
+      text = await response.body.text();
     } catch (err) {
       throw new AppError(503, 'service_unavailable', 'The session service is unavailable; try again shortly.', undefined, 5, {
         cause: err,
       });
     }
-    const text = await response.text();
     const parsed: unknown = text.length > 0 ? JSON.parse(text) : undefined;
-    if (response.status >= 400) {
+    if (status >= 400) {
       const error = (parsed as ErrorBodyLike | undefined)?.error;
-      const retryAfter = response.headers.get('retry-after');
+      const seconds = Array.isArray(retryAfter) ? retryAfter[0] : retryAfter;
       throw new AppError(
-        response.status,
+        status,
         typeof error?.code === 'string' ? error.code : 'upstream_error',
         typeof error?.message === 'string' ? error.message : 'The session service refused the request.',
         Array.isArray(error?.details) ? (error.details as unknown[]) : undefined,
-        retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined,
+        seconds !== undefined && /^\d+$/.test(seconds) ? Number(seconds) : undefined,
       );
     }
-    return { status: response.status, body: parsed as T };
+    return { status, body: parsed as T };
   }
 
   private path(sessionId: string, suffix = ''): string {
