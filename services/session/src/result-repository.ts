@@ -48,10 +48,13 @@ export class ResultRepository {
     }
   }
 
-  /** The result of one run, found by its _id: the one lookup FerretDB 1.x answers without a scan. */
+  /**
+   * The result of one run, by `_id` alone with expiry checked here: the one filter FerretDB 1.x
+   * pushes down to SQL instead of decoding the whole collection.
+   */
   async ofRun(runId: string): Promise<ResultDocument | null> {
-    const stored = await this.collection.findOne({ _id: runId, expiresAt: { $gt: this.now() } });
-    return stored?.document ?? null;
+    const stored = await this.collection.findOne({ _id: runId });
+    return stored !== null && stored.expiresAt > this.now() ? stored.document : null;
   }
 
   async latestFor(sessionId: string): Promise<ResultDocument | null> {

@@ -53,8 +53,10 @@ export class SessionRepository {
     return doc;
   }
 
-  findLive(sessionId: string): Promise<SessionDocument | null> {
-    return this.collection.findOne(this.live(sessionId));
+  /** By `_id` alone, expiry checked here: FerretDB 1.x pushes only an `{_id}` filter down to SQL. */
+  async findLive(sessionId: string): Promise<SessionDocument | null> {
+    const doc = await this.collection.findOne({ _id: sessionId });
+    return doc !== null && doc.expiresAt > this.now() ? doc : null;
   }
 
   /** expiresAt = max(expiresAt, now + seconds); null when the session is gone. */
