@@ -106,7 +106,7 @@ describe('session stats and cleanup', () => {
   it('when sessions, fridge items and events exist, then the stats count them; cleanup removes the expired', async () => {
     const before = await stats();
     const kept = await newSessionWithFridge(['onion', 'egg']);
-    await newSessionWithFridge(['potato']);
+    const gone = await newSessionWithFridge(['potato']);
     await event({ page_url: '/stats' });
     const during = await stats();
     expect(during).toEqual({
@@ -121,6 +121,12 @@ describe('session stats and cleanup', () => {
     advance(23 * 3600_000);
     expect((await call(gateway.url, 'POST', `/session/${kept}/extend`)).status).toBe(200);
     advance(2 * 3600_000);
+    // Expired but not yet swept: every read already answers as if it were gone.
+    for (const path of [`/session/${gone}`, `/session/${gone}/status`, `/session/${gone}/result`, `/session/${gone}/fridge`]) {
+      const reply = await call<{ error: { code: string } }>(gateway.url, 'GET', path);
+      expect([path, reply.status, reply.body.error.code]).toEqual([path, 404, 'session_not_found']);
+    }
+    expect((await call(gateway.url, 'GET', `/session/${kept}/status`)).status).toBe(200);
     const later = await stats();
     expect(later).toMatchObject({
       active_sessions: 1,
