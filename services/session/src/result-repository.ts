@@ -25,25 +25,22 @@ export class ResultRepository {
     await this.collection.createIndex({ sessionId: 1, createdAt: -1 }, { name: 'session_latest' });
   }
 
-  /** Saving the same run twice leaves one document, the first. */
+  /**
+   * Saving the same run twice leaves one document, the first. An insert, refused by the unique
+   * `_id` index when the run is saved already: unlike an upsert's filter, it reads no other
+   * document (FerretDB 1.x would scan every stored result, the largest documents there are).
+   */
   async saveOnce(result: ResultDocument): Promise<void> {
     const now = this.now();
     try {
-      await this.collection.updateOne(
-        { _id: result.runId },
-        {
-          $setOnInsert: {
-            sessionId: result.sessionId,
-            createdAt: now,
-            expiresAt: new Date(now.getTime() + this.ttlSeconds * 1000),
-            document: result,
-          },
-        },
-        { upsert: true },
-      );
+      await this.collection.insertOne({
+        _id: result.runId,
+        sessionId: result.sessionId,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + this.ttlSeconds * 1000),
+        document: result,
+      });
     } catch (err) {
-      // Two saves of one run at once (a retry while the first is still in flight) both try the
-      // insert; FerretDB does not retry the loser as MongoDB does. The first one's document stands.
       if (!(err instanceof MongoServerError && err.code === 11000)) throw err;
     }
   }
