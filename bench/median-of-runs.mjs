@@ -1,5 +1,5 @@
 // `npm run bench:median [-- <result.json> ...]`: the medians of several full bench runs (default: the
-// three newest full runs in bench/results/), one row per figure's key numbers, each run's value beside
+// three newest runs in bench/results/ that measured every figure), one row per figure's key numbers, each run's value beside
 // the median, and whether the median meets the goal. Ratios are taken within each run first.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,12 +71,14 @@ function readRun(file) {
   return { file, report };
 }
 
+/** The newest runs that measured every figure (not --quick, not --only). */
 function newestFullRuns(count) {
   return readdirSync(RESULTS)
     .filter((name) => /^\d{4}-.*Z\.json$/.test(name))
     .sort()
-    .slice(-count)
-    .map((name) => join(RESULTS, name));
+    .map((name) => join(RESULTS, name))
+    .filter((file) => Object.keys(METRICS).every((id) => readRun(file).report.figures[id] !== undefined))
+    .slice(-count);
 }
 
 const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : newestFullRuns(3);
