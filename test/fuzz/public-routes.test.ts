@@ -16,6 +16,7 @@ import { closeConnections, send, type RawRequest, type RawResponse } from './raw
 import {
   answerProblem,
   contentType,
+  decodes,
   extraHeaders,
   malformedSessionId,
   percentEncode,
@@ -304,15 +305,6 @@ const unknownPaths: fc.Arbitrary<Case> = fc
     const docs = path === '/docs' || path.startsWith('/docs/');
     return docs ? cases.map((c) => ({ req: c.req })) : cases;
   });
-
-function decodes(raw: string): boolean {
-  try {
-    decodeURIComponent(raw);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The page's documented 503 while it is not built (a build may be under way as the fuzz runs). */
 const pageNotBuilt = (c: Case, res: RawResponse): boolean =>

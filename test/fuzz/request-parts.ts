@@ -21,7 +21,8 @@ export interface Segment {
   decodes: boolean;
 }
 
-function decodes(raw: string): boolean {
+/** Whether a percent-encoded string decodes (a bad escape makes the URL malformed). */
+export function decodes(raw: string): boolean {
   try {
     decodeURIComponent(raw);
     return true;
