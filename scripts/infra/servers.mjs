@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
 import { SEARCH_ATTRIBUTES } from './paths.mjs';
@@ -92,7 +92,20 @@ export function startProcess(name, command, args, { env = process.env, logFile, 
 }
 
 /** `temporal server start-dev` on loopback with on-disk state, WAL and our search attributes. */
-export async function startTemporal({ bin, port, uiPort, dbFile, headless = false, logFile }) {
+export async function startTemporal(options) {
+  // A port of ours taken between freePort() and the server's bind (by any process's outgoing
+  // connection) makes it exit at once: start again, with fresh metrics and HTTP ports.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startTemporalOnce(options);
+    } catch (err) {
+      if (attempt >= 3 || !/address already in use/i.test(err.message)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
+async function startTemporalOnce({ bin, port, uiPort, dbFile, headless = false, logFile }) {
   const args = [
     'server',
     'start-dev',
@@ -124,12 +137,19 @@ export async function startTemporal({ bin, port, uiPort, dbFile, headless = fals
   const address = `127.0.0.1:${port}`;
   await waitFor(
     async () => {
-      if (server.exited) throw new Error(`temporal exited early; see ${logFile ?? 'its output'}`);
+      if (server.exited) throw new Error(`temporal exited early; see ${logFile ?? 'its output'}${logTail(logFile)}`);
       return (await tcpOpen(port)) && (await namespaceReady(bin, address));
     },
     { what: 'Temporal dev server', timeoutMs: 90_000, intervalMs: 300 },
   );
   return { ...server, address };
+}
+
+/** The last lines of a log file, for an error message (a test may delete the file afterwards). */
+function logTail(logFile, lines = 8) {
+  if (!logFile || !existsSync(logFile)) return '';
+  const tail = readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  return tail === '' ? '' : `; it ended with:\n${tail}`;
 }
 
 function namespaceReady(bin, address) {
