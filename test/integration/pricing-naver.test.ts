@@ -1,14 +1,14 @@
 // fetchPrices' pricing through the real got client against a local Naver Shopping fake.
 // No database: the price cache here is the in-memory one. Assertions count calls, never wall time.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { PricingSchema } from '@ai-chef/contracts';
+import { PricingSchema, type Offer } from '@ai-chef/contracts';
 import {
   createMemoryPriceCache,
   createMemoryQuotaCounter,
   createNaverClient,
   priceBasket,
   referencePricesFrom,
-  SearchesInFlight,
+  LookupsInFlight,
   startPricePrefetch,
 } from '../../activities/src/pricing/index.js';
 import type {
@@ -236,18 +236,23 @@ describe('Naver pricing through got', () => {
     expect(pricing.items.every((item) => !item.estimated)).toBe(true);
   });
 
-  it('when the basket starts while the prefetch is still searching, then it joins those searches: one call per query in all', async () => {
+  it('when the basket starts while the prefetch is still searching, then it joins those lookups: one call and one cache write per query in all', async () => {
     fake.setBehaviour({ latencyMs: 300 });
-    const cache = createMemoryPriceCache();
+    const memory = createMemoryPriceCache();
+    let writes = 0;
+    const cache = { ...memory, set: (query: string, offers: Offer[]) => ((writes += 1), memory.set(query, offers)) };
     const naver = client();
-    const inFlight = new SearchesInFlight();
+    const inFlight = new LookupsInFlight();
     const prefetch = startPricePrefetch({ naver, cache, references, inFlight }, idOf, 0);
     for (const name of NAMES.slice(0, 4)) prefetch.add(name);
+    // Registered as soon as the names arrive, before any cache read or search has begun.
+    expect(inFlight.size).toBe(4);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(inFlight.size).toBe(4);
 
     const pricing = await priceBasket(basket(6), deps({ naver, cache, inFlight }));
     expect(fake.stats.calls).toBe(6);
+    expect(writes).toBe(6);
     expect(NAMES.slice(0, 6).map((name) => fake.stats.callsFor(name))).toEqual([1, 1, 1, 1, 1, 1]);
     expect(pricing.items.every((item) => !item.estimated)).toBe(true);
     await prefetch.settle(10_000);

@@ -39,6 +39,6 @@ export type {
 } from './basket-solver.js';
 export { GENERIC_REFERENCE, referencePricesFrom } from './reference-price.js';
 export type { ReferencePrice, ReferencePriceSource } from './reference-price.js';
-export { ESTIMATE_VENDOR, MAX_SOLVER_OFFERS, priceBasket, SearchesInFlight, startPricePrefetch } from './price-basket.js';
+export { ESTIMATE_VENDOR, MAX_SOLVER_OFFERS, priceBasket, LookupsInFlight, startPricePrefetch } from './price-basket.js';
 export type { BasketItem, LookupEvent, LookupSource, PriceBasketDeps } from './price-basket.js';
 export { catalogReferencePrices } from './catalog-references.js';

@@ -46,8 +46,8 @@ export interface PriceBasketDeps {
   onBasketSolved?: (info: { exact: boolean; ingredients: number }) => void;
   /** Cap on the basket search, default DEFAULT_BASKET_TIME_LIMIT_MS. */
   solverTimeLimitMs?: number;
-  /** The worker's searches under way from prefetches, which the basket joins. */
-  inFlight?: SearchesInFlight;
+  /** The worker's lookups under way from prefetches, which the basket joins. */
+  inFlight?: LookupsInFlight;
 }
 
 /** The vendor of an estimated item: no shop, the bundled reference price. */
@@ -68,8 +68,9 @@ interface Lookup {
 
 const won = (n: number): string => `${Math.round(n).toLocaleString('ko-KR')}원`;
 
-function searchQuery(item: BasketItem, reference: ReferencePrice | undefined): string {
-  return (reference?.nameKo ?? item.name).trim();
+/** What the shop is asked for an ingredient: its catalog name when it has one, else the recipe's. */
+function searchQuery(name: string, reference: ReferencePrice | undefined): string {
+  return (reference?.nameKo ?? name).trim();
 }
 
 /** One Naver search per query within a basket, shared by ingredients that search the same name. */
@@ -127,6 +128,9 @@ async function lookUp(
     if (cached !== undefined) return { offers: cached, event: { ...event, source: 'cache' } };
   }
   if (search === undefined) return { offers: undefined, event: { ...event, reason: 'no_client' } };
+  // A prefetch of this worker may be looking it up right now: its answer is as fresh as a new one.
+  const joined = await deps.inFlight?.get(query);
+  if (joined !== undefined) return { offers: joined, event: { ...event, source: 'naver' } };
   const found = await searchAndCache(item.name, query, reference, deps.cache, search);
   if (found.cacheError !== undefined) event.cacheError = found.cacheError;
   if (found.offers === undefined) return { offers: undefined, event: { ...event, ...(found.reason ? { reason: found.reason } : {}) } };
@@ -134,24 +138,27 @@ async function lookUp(
 }
 
 /**
- * Shop searches under way in this worker that a basket may join: those a recipe's prefetch started.
- * One per query; an entry leaves when its search ends.
+ * Price lookups under way in this worker that a basket may join: those a recipe's prefetch
+ * started. One per query; each ends with the offers it found (and cached), or undefined when it
+ * could not find any, and then leaves.
  */
-export class SearchesInFlight {
-  private readonly pending = new Map<string, Promise<NaverSearchResult>>();
+export class LookupsInFlight {
+  private readonly pending = new Map<string, Promise<Offer[] | undefined>>();
 
-  get(query: string): Promise<NaverSearchResult> | undefined {
+  get(query: string): Promise<Offer[] | undefined> | undefined {
     return this.pending.get(priceCacheKey(query));
   }
 
-  /** The search under way for this query, or a new one from `search`. */
-  start(query: string, search: () => Promise<NaverSearchResult>): Promise<NaverSearchResult> {
+  /** The lookup under way for this query, or a new one from `lookUp`. */
+  start(query: string, lookUp: () => Promise<Offer[] | undefined>): Promise<Offer[] | undefined> {
     const key = priceCacheKey(query);
     const existing = this.pending.get(key);
     if (existing !== undefined) return existing;
-    const promise = search().finally(() => {
-      if (this.pending.get(key) === promise) this.pending.delete(key);
-    });
+    const promise = lookUp()
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.pending.get(key) === promise) this.pending.delete(key);
+      });
     this.pending.set(key, promise);
     return promise;
   }
@@ -161,21 +168,13 @@ export class SearchesInFlight {
   }
 }
 
-/**
- * Searches the shop once per query within a basket (ingredients that search the same name share
- * the answer), joining a search a prefetch already has under way in this worker.
- */
-function searchOnce(
-  naver: NaverClient | undefined,
-  signal: AbortSignal | undefined,
-  inFlight: SearchesInFlight | undefined,
-): SearchOnce | undefined {
+/** Searches the shop once per query within a basket: ingredients that search the same name share the answer. */
+function searchOnce(naver: NaverClient | undefined, signal: AbortSignal | undefined): SearchOnce | undefined {
   if (naver === undefined) return undefined;
   const searches = new Map<string, Promise<NaverSearchResult>>();
   return (query) => {
     const key = priceCacheKey(query);
-    const pending =
-      searches.get(key) ?? inFlight?.get(query) ?? naver.search(query, signal !== undefined ? { signal } : {});
+    const pending = searches.get(key) ?? naver.search(query, signal !== undefined ? { signal } : {});
     searches.set(key, pending);
     return pending;
   };
@@ -196,23 +195,22 @@ export interface PricePrefetch {
 
 /**
  * A prefetch for one recipe. Only ingredients the catalog knows are looked up (others fail the
- * recipe's checks). Its searches are registered in `deps.inFlight`, where the basket joins those
- * still under way instead of asking again; they are not tied to the recipe step's cancellation
- * (the basket that joins them has its own). A failed lookup is left for the basket to make again.
- * Without a shop client there is nothing to fetch ahead.
+ * recipe's checks). Each lookup is registered in `deps.inFlight` as soon as its name arrives, so a
+ * basket that starts meanwhile joins it instead of asking the shop again; lookups are not tied to
+ * the recipe step's cancellation (a basket that joins one has its own). A failed lookup is left for
+ * the basket to make again. Without a shop client there is nothing to fetch ahead.
  */
 export function startPricePrefetch(
   deps: Pick<PriceBasketDeps, 'naver' | 'cache' | 'references' | 'inFlight'>,
   ingredientIdOf: (name: string) => string | undefined,
   batchMs = PREFETCH_BATCH_MS,
 ): PricePrefetch {
-  const { naver } = deps;
-  const inFlight = deps.inFlight ?? new SearchesInFlight();
-  const search: SearchOnce | undefined =
-    naver === undefined ? undefined : (query) => inFlight.start(query, () => naver.search(query));
+  const search = searchOnce(deps.naver, undefined);
+  const inFlight = deps.inFlight ?? new LookupsInFlight();
   const queries = new Set<string>();
   const pending: Promise<unknown>[] = [];
-  let batch: Array<{ name: string; query: string; reference: ReferencePrice | undefined }> = [];
+  type Entry = { name: string; query: string; reference: ReferencePrice | undefined; done: (offers: Offer[] | undefined) => void };
+  let batch: Entry[] = [];
   let timer: NodeJS.Timeout | undefined;
 
   /** One cache read for the names gathered, then a search for each the cache lacks. */
@@ -222,18 +220,20 @@ export function startPricePrefetch(
     const entries = batch;
     batch = [];
     if (entries.length === 0 || search === undefined) return;
-    pending.push(
-      deps.cache
-        .getMany(entries.map((entry) => entry.query))
-        .catch(() => new Map<string, Offer[]>())
-        .then((hits) =>
-          Promise.all(
-            entries
-              .filter((entry) => !hits.has(priceCacheKey(entry.query)))
-              .map((entry) => searchAndCache(entry.name, entry.query, entry.reference, deps.cache, search).catch(() => undefined)),
-          ),
-        ),
-    );
+    void deps.cache
+      .getMany(entries.map((entry) => entry.query))
+      .catch(() => new Map<string, Offer[]>())
+      .then((hits) => {
+        for (const entry of entries) {
+          const cached = hits.get(priceCacheKey(entry.query));
+          if (cached !== undefined) entry.done(cached);
+          else
+            void searchAndCache(entry.name, entry.query, entry.reference, deps.cache, search).then(
+              (found) => entry.done(found.offers),
+              () => entry.done(undefined),
+            );
+        }
+      });
   }
 
   return {
@@ -241,10 +241,10 @@ export function startPricePrefetch(
       const ingredientId = ingredientIdOf(name);
       if (search === undefined || ingredientId === undefined) return;
       const reference = deps.references.referencePrice(ingredientId);
-      const query = searchQuery({ ingredientId, name, amount: '', unit: '', grams: 0 }, reference);
+      const query = searchQuery(name, reference);
       if (queries.has(priceCacheKey(query))) return;
       queries.add(priceCacheKey(query));
-      batch.push({ name, query, reference });
+      pending.push(inFlight.start(query, () => new Promise((done) => batch.push({ name, query, reference, done }))));
       timer ??= setTimeout(flush, batchMs);
     },
     async settle(maxWaitMs) {
@@ -345,8 +345,8 @@ export async function priceBasket(items: readonly BasketItem[], deps: PriceBaske
   const { shipping, signal } = deps;
   signal?.throwIfAborted();
   const references = items.map((item) => deps.references.referencePrice(item.ingredientId));
-  const search = searchOnce(deps.naver, signal, deps.inFlight);
-  const queries = items.map((item, i) => searchQuery(item, references[i]));
+  const search = searchOnce(deps.naver, signal);
+  const queries = items.map((item, i) => searchQuery(item.name, references[i]));
   const cache = await readCache(deps.cache, queries);
   const lookups = await Promise.all(
     items.map(async (item, i) => {

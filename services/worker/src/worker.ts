@@ -8,7 +8,7 @@ import {
   createNaverClient,
   createRecipeGenerator,
   createMemoryQuotaCounter,
-  SearchesInFlight,
+  LookupsInFlight,
   type PriceBasketDeps,
   type PriceCacheDocument,
 } from '@ai-chef/activities';
@@ -60,8 +60,8 @@ export async function startWorker(env: Record<string, string | undefined> = proc
     cache: createMongoPriceCache(cacheCollection, config.PRICE_CACHE_TTL_SECONDS),
     references: catalogReferencePrices(getCatalog()),
     shipping: { fee: config.SHIPPING_FEE, freeThreshold: config.FREE_SHIPPING_THRESHOLD },
-    // Searches a recipe's prefetch started, joined by the price step that follows on this worker.
-    inFlight: new SearchesInFlight(),
+    // Lookups a recipe's prefetch started, joined by the price step that follows on this worker.
+    inFlight: new LookupsInFlight(),
   };
   const recipes = createRecipeGenerator(
     config.ANTHROPIC_API_KEY
