@@ -1,7 +1,7 @@
 // What SPEC §2 says a hostile request must get, where it says it plainly: the body rules that apply
 // before any route (415, 413, 400), then the id rule (a malformed id is the session 404).
 import { isSessionId } from '@ai-chef/contracts';
-import { errorCode, type Segment } from './request-parts.js';
+import { errorCode, JSON_CONTENT_TYPES, type Segment } from './request-parts.js';
 import type { RawRequest, RawResponse } from './raw-http.js';
 
 /** An answer the spec pins down: these statuses, and (when given) one of these codes. */
@@ -10,14 +10,7 @@ export interface Verdict {
   code?: readonly string[];
 }
 
-const GOOD_JSON = new Set([
-  'application/json',
-  'application/json; charset=utf-8',
-  'APPLICATION/JSON',
-  'application/json;charset=UTF-8',
-  'application/merge-patch+json',
-  'application/vnd.api+json',
-]);
+const GOOD_JSON = new Set<string>(JSON_CONTENT_TYPES);
 const NOT_JSON = new Set(['text/plain', 'text/json', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=xyz', 'application/xml']);
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

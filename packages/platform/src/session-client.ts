@@ -58,7 +58,7 @@ export class SessionServiceClient {
     this.dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
   }
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<SessionServiceReply<T>> {
+  async request<T>(method: Dispatcher.HttpMethod, path: string, body?: unknown): Promise<SessionServiceReply<T>> {
     let status: number;
     let retryAfter: string | string[] | undefined;
     let text: string;
@@ -68,7 +68,7 @@ export class SessionServiceClient {
       const response = await this.dispatcher.request({
         origin: this.origin,
         path: `${this.prefix}${path}`,
-        method: method as Dispatcher.HttpMethod,
+        method,
         headers: {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...requestIdHeader(),
