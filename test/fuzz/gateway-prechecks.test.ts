@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import { startGateway, type RunningGateway } from '@ai-chef/gateway';
 import { hostileJson, hostileString, toJsonText } from './json-text.js';
 import { closeConnections, send, type RawRequest } from './raw-http.js';
-import { headVerdict } from './verdicts.js';
-import { answerProblem, errorCode, extraHeaders, malformedSessionId, prototypesPolluted, queryString } from './request-parts.js';
+import { afterHeadRule, verdictProblem } from './verdicts.js';
+import { answerProblem, extraHeaders, malformedSessionId, prototypesPolluted, queryString } from './request-parts.js';
 
 // FC_RUNS raises the count for a longer hunt (the default keeps `npm test` in minutes).
 const RUNS = Number(process.env.FC_RUNS ?? 1000);
@@ -73,14 +73,10 @@ async function expectAnswer(req: RawRequest, expectedStatus: readonly number[], 
   const before = asked;
   const res = await send(gateway.url, req);
   // An oversized request line or header block is refused (431) before anything else is looked at.
-  const head = headVerdict(req);
-  const tooLarge = head.kind === 'answer' || (head.kind === 'unclear' && res.status === 431);
-  const status = tooLarge ? [431] : expectedStatus;
-  const codes = tooLarge ? ['headers_too_large'] : expectedCodes;
+  const verdict = afterHeadRule(req, res, { status: expectedStatus, code: expectedCodes });
   const problem =
     answerProblem(res) ??
-    (status.includes(res.status) ? undefined : `expected ${status.join('/')}, got ${res.status}`) ??
-    (codes.includes(errorCode(res) ?? '') ? undefined : `expected ${codes.join('/')}, got ${errorCode(res)}`) ??
+    verdictProblem(res, verdict) ??
     (asked === before ? undefined : 'the session service was asked') ??
     (prototypesPolluted() ? 'a prototype was polluted' : undefined);
   if (problem) throw new Error(`${problem}: ${req.method} ${req.path.slice(0, 300)} → ${res.status} ${res.text.slice(0, 300)}`);

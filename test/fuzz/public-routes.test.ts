@@ -26,7 +26,7 @@ import {
   withBody,
   type Segment,
 } from './request-parts.js';
-import { bodyVerdict, headVerdict, idVerdict, noInputVerdict, verdictProblem, type BodyVerdict, type Verdict } from './verdicts.js';
+import { afterHeadRule, bodyVerdict, idVerdict, noInputVerdict, verdictProblem, type BodyVerdict, type Verdict } from './verdicts.js';
 
 // FC_RUNS raises the count for a longer hunt (the default keeps `npm test` in minutes).
 const RUNS = Number(process.env.FC_RUNS ?? 1000);
@@ -313,8 +313,7 @@ const pageNotBuilt = (c: Case, res: RawResponse): boolean =>
 async function check(c: Case): Promise<RawResponse> {
   const res = await send(stack.gatewayUrl, c.req);
   // An oversized request line or header block is refused before any route or body rule.
-  const head = headVerdict(c.req);
-  const verdict = head.kind === 'answer' ? head.verdict : head.kind === 'unclear' && res.status === 431 ? undefined : c.verdict;
+  const verdict = afterHeadRule(c.req, res, c.verdict);
   const problem = pageNotBuilt(c, res)
     ? undefined
     : (answerProblem(res) ?? verdictProblem(res, verdict) ?? (prototypesPolluted() ? 'a prototype was polluted' : undefined));

@@ -40,6 +40,7 @@ function scan(root: unknown): { unsafeKey: boolean; depth: number } {
 
 /** Node's default --max-http-header-size: the request line and headers together. */
 const MAX_HEAD_BYTES = 16 * 1024;
+const HEADERS_TOO_LARGE: Verdict = { status: [431], code: ['headers_too_large'] };
 /** Host, Connection and Content-Length, which the client adds, plus slack for how Node counts. */
 const HEAD_SLACK_BYTES = 256;
 
@@ -50,8 +51,15 @@ const HEAD_SLACK_BYTES = 256;
 export function headVerdict(req: RawRequest): { kind: 'fits' } | { kind: 'answer'; verdict: Verdict } | { kind: 'unclear' } {
   const headers = Object.entries(req.headers).reduce((sum, [name, value]) => sum + Buffer.byteLength(`${name}: ${value}\r\n`), 0);
   const size = Buffer.byteLength(`${req.method} ${req.path} HTTP/1.1\r\n`) + headers;
-  if (size > MAX_HEAD_BYTES) return { kind: 'answer', verdict: { status: [431], code: ['headers_too_large'] } };
+  if (size > MAX_HEAD_BYTES) return { kind: 'answer', verdict: HEADERS_TOO_LARGE };
   return size > MAX_HEAD_BYTES - HEAD_SLACK_BYTES ? { kind: 'unclear' } : { kind: 'fits' };
+}
+
+/** The verdict once the head rule has had its say: 431 for a head over the limit, either answer near it. */
+export function afterHeadRule(req: RawRequest, res: RawResponse, verdict: Verdict | undefined): Verdict | undefined {
+  const head = headVerdict(req);
+  if (head.kind === 'answer') return head.verdict;
+  return head.kind === 'unclear' && res.status === 431 ? HEADERS_TOO_LARGE : verdict;
 }
 
 /** The body as the gateway reads it: absent, parsed, or the answer it must get before any route runs. */
