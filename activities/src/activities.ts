@@ -60,7 +60,7 @@ export function createActivities(deps: ActivityDeps) {
       const ctx = run();
       await report(input.sessionId, ctx, 'recipe_generation');
       // Each ingredient starts being priced as soon as the model has written it: the price step
-      // then finds it cached, or joins its search still under way, instead of starting after the model.
+      // then finds it cached, or joins its lookup still under way, instead of starting after the model.
       const catalog = getCatalog();
       const prefetch = startPricePrefetch(deps.pricing, (name) => catalog.resolve(name)?.id);
       const outcome = await withHeartbeat(ctx, () =>
