@@ -54,6 +54,7 @@ export const INGREDIENT_TAGS = [
   'alcohol',
   'spicy',
   'processed',
+  'iron_source',
 ] as const;
 export type IngredientTag = (typeof INGREDIENT_TAGS)[number];
 
@@ -105,6 +106,9 @@ export const Per100gSchema = z
     protein: grams(100),
     fat: grams(100),
     sodium: grams(40_000),
+    potassium: grams(10_000).optional(),
+    phosphorus: grams(10_000).optional(),
+    iron: grams(1_000).optional(),
   })
   .strict()
   .superRefine((n, ctx) => {

@@ -10,10 +10,32 @@ export interface NutritionItem {
 /** Nutrition as the result document reports it, before the rules add their checks. */
 export type ComputedNutrition = Omit<Nutrition, 'checks'>;
 
-const NUTRIENTS = ['calories', 'carbohydrate', 'fiber', 'sugars', 'protein', 'fat', 'sodium'] as const;
+const NUTRIENTS = [
+  'calories',
+  'carbohydrate',
+  'fiber',
+  'sugars',
+  'protein',
+  'fat',
+  'sodium',
+  'potassium',
+  'phosphorus',
+  'iron',
+] as const;
 
 function emptyTotals(): Record<(typeof NUTRIENTS)[number], number> {
-  return { calories: 0, carbohydrate: 0, fiber: 0, sugars: 0, protein: 0, fat: 0, sodium: 0 };
+  return {
+    calories: 0,
+    carbohydrate: 0,
+    fiber: 0,
+    sugars: 0,
+    protein: 0,
+    fat: 0,
+    sodium: 0,
+    potassium: 0,
+    phosphorus: 0,
+    iron: 0,
+  };
 }
 
 function round(value: number, decimals: number): number {
@@ -32,6 +54,9 @@ function present(raw: Record<(typeof NUTRIENTS)[number], number>): Nutrients {
     protein: round(raw.protein, 1),
     fat: round(raw.fat, 1),
     sodium: round(raw.sodium, 0),
+    potassium: round(raw.potassium, 0),
+    phosphorus: round(raw.phosphorus, 0),
+    iron: round(raw.iron, 1),
   };
 }
 
@@ -55,7 +80,7 @@ export function computeNutrition(
       throw new RangeError(`weight of ${item.ingredientId} must be a non-negative number, got ${item.grams}`);
     }
     const factor = item.grams / 100;
-    for (const nutrient of NUTRIENTS) total[nutrient] += ingredient.per100g[nutrient] * factor;
+    for (const nutrient of NUTRIENTS) total[nutrient] += (ingredient.per100g[nutrient] ?? 0) * factor;
   }
   const perServing = emptyTotals();
   for (const nutrient of NUTRIENTS) perServing[nutrient] = total[nutrient] / servings;

@@ -1,0 +1,62 @@
+import type { IngredientTag } from '../../ingredient-schema.js';
+import { findForbidden } from '../recipe-facts.js';
+import type { RecipeFacts } from '../recipe-facts.js';
+import type { ConditionModule, Label } from '../rule-spec.js';
+
+/**
+ * Raw fish or meat (raw_only) and alcohol (stricter than "none added after cooking": a recipe cannot say
+ * when the alcohol cooks off).
+ */
+const FORBIDDEN_TAGS: readonly IngredientTag[] = ['raw_only', 'alcohol'];
+
+/**
+ * Words for undercooked dishes, liver and high-mercury fish. The catalog holds no liver or high-mercury
+ * fish, so these can only come in through a model's words.
+ */
+const FORBIDDEN_WORDS: readonly Label[] = [
+  { ko: '반숙', en: 'soft-boiled' },
+  { ko: '날달걀', en: 'raw egg' },
+  { ko: '흐르는 노른자', en: 'runny yolk' },
+  { ko: '육회', en: 'tartare' },
+  { ko: '레어', en: 'rare' },
+  { ko: '소간', en: 'liver' },
+  { ko: '닭간', en: 'chicken liver' },
+  { ko: '황새치', en: 'swordfish' },
+  { ko: '상어', en: 'shark' },
+  { ko: '참다랑어', en: 'bluefin tuna' },
+];
+
+function forbiddenWords(facts: RecipeFacts): Label[] {
+  const found: Label[] = [];
+  for (const word of FORBIDDEN_WORDS) {
+    const hit = facts.texts.some((part) => {
+      const lower = part.text.toLowerCase();
+      return lower.includes(word.ko) || new RegExp(`\\b${word.en}\\b`).test(lower);
+    });
+    if (hit) found.push(word);
+  }
+  return found;
+}
+
+export const pregnancy: ConditionModule = {
+  key: 'pregnancy',
+  label: { ko: '임신', en: 'pregnancy' },
+  keywords: ['임신', '임산부', 'pregnan'],
+  forBabyFood: false,
+  forbiddenTags: () => [...FORBIDDEN_TAGS],
+  rules: () => [
+    {
+      id: 'pregnancy.foods',
+      kind: 'none',
+      label: { ko: '임신 중 피할 음식', en: 'foods to avoid in pregnancy' },
+      find: (facts) => [
+        ...findForbidden(facts, { ingredient: (item) => item.tags.some((tag) => FORBIDDEN_TAGS.includes(tag)) }),
+        ...forbiddenWords(facts),
+      ],
+    },
+  ],
+  promptLines: (_profile, language) =>
+    language === 'ko'
+      ? ['임신: 날것·덜 익힌 음식(회, 육회, 반숙 달걀) 없이 모두 완전히 익히고, 간·수은이 많은 생선·술은 쓰지 마세요']
+      : ['pregnancy: everything fully cooked (no raw fish or meat, no runny eggs), no liver, no high-mercury fish, no alcohol'],
+};

@@ -1,0 +1,20 @@
+import type { Language } from '@ai-chef/contracts';
+
+const IRREGULAR_PLURALS: Readonly<Record<string, string>> = { leaf: 'leaves', 'perilla leaf': 'perilla leaves' };
+
+/** The English plural of a food name: eggs, tomatoes, chillies, perilla leaves. */
+export function englishPlural(name: string): string {
+  const irregular = IRREGULAR_PLURALS[name];
+  if (irregular !== undefined) return irregular;
+  if (/(s|x|z|ch|sh)$/.test(name)) return `${name}es`;
+  if (/[^aeiou]y$/.test(name)) return `${name.slice(0, -1)}ies`;
+  if (/[^aeiou]o$/.test(name)) return `${name}es`;
+  if (/leaf$/.test(name)) return `${name.slice(0, -4)}leaves`;
+  return `${name}s`;
+}
+
+/** Names as a list reads: "애호박, 버섯" / "zucchini, mushrooms and tofu". */
+export function joinNames(names: readonly string[], language: Language): string {
+  if (language === 'ko' || names.length <= 1) return names.join(', ');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
