@@ -1,24 +1,24 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { NON_RETRYABLE, type Pricing, type Profile, type RecipeIngredient, type RecipeOutcome, type RunOutcome } from '@ai-chef/contracts';
+import { NON_RETRYABLE, type Alternative, type Pricing, type Profile, type RecipeIngredient, type RecipeOutcome, type RunOutcome } from '@ai-chef/contracts';
 import { AppError, type SessionServiceClient } from '@ai-chef/platform';
 import type { Logger } from 'pino';
 import type { RecipeGenerator } from './recipe/index.js';
-import { getCatalog } from '@ai-chef/kitchen';
-import { priceBasket, startPricePrefetch, type LookupEvent, type PriceBasketDeps } from './pricing/index.js';
+import { getCatalog, ownedBy, seededRandom } from '@ai-chef/kitchen';
+import { priceBasket, startPricePrefetch, type LookupEvent, type PricingDeps } from './pricing/index.js';
 import { buildResult } from './result-builder.js';
 import { currentRun, withHeartbeat, type RunContext } from './run-context.js';
 import { writeThroughOutage } from './session-writes.js';
 
 /** What the activities tell the worker's metrics and logs about their providers. */
 export interface ActivityObserver {
-  recipeWritten(source: RecipeOutcome['source']): void;
+  recipeWritten(source: RecipeOutcome['source'], fallbackReason: RecipeOutcome['fallbackReason']): void;
   priceLookedUp(event: LookupEvent): void;
 }
 
 export interface ActivityDeps {
   sessions: SessionServiceClient;
   recipes: RecipeGenerator;
-  pricing: Omit<PriceBasketDeps, 'budget' | 'signal' | 'onProgress'>;
+  pricing: PricingDeps;
   logger: Logger;
   observe?: ActivityObserver;
   now?: () => Date;
@@ -56,13 +56,25 @@ export function createActivities(deps: ActivityDeps) {
   }
 
   return {
-    async generateRecipe(input: { sessionId: string; profile: Profile }): Promise<RecipeOutcome> {
+    async generateRecipe(input: {
+      sessionId: string;
+      profile: Profile;
+      /** Names of the session's earlier dishes (a new run serves another while one passes). */
+      avoid?: string[];
+      /** A library dish the person chose, checked for the profile before the run started. */
+      dish?: string;
+    }): Promise<RecipeOutcome> {
       const ctx = run();
       await report(input.sessionId, ctx, 'recipe_generation');
       // Each ingredient starts being priced as soon as the model has written it: the price step
       // then finds it cached, or joins its lookup still under way, instead of starting after the model.
       const catalog = getCatalog();
-      const prefetch = startPricePrefetch(deps.pricing, (name) => catalog.resolve(name)?.id);
+      const owned = ownedBy(input.profile);
+      const prefetch = startPricePrefetch(
+        deps.pricing,
+        (name) => catalog.resolve(name)?.id,
+        (ingredientId) => owned(ingredientId) !== null,
+      );
       const outcome = await withHeartbeat(ctx, () =>
         deps.recipes.generate(input.profile, {
           attempt: ctx.attempt,
@@ -71,26 +83,36 @@ export function createActivities(deps: ActivityDeps) {
           signal: ctx.signal,
           warn: (message, fields) => deps.logger.warn({ sessionId: input.sessionId, runId: ctx.runId, ...fields }, message),
           onIngredient: (name) => prefetch.add(name),
+          // Seeded by the run: a retried attempt draws the same dish.
+          random: seededRandom(ctx.runId),
+          ...(input.avoid ? { avoid: input.avoid } : {}),
+          ...(input.dish ? { dish: input.dish } : {}),
         }),
       );
-      deps.observe?.recipeWritten(outcome.source);
+      deps.observe?.recipeWritten(outcome.source, outcome.fallbackReason);
       await report(input.sessionId, ctx, 'recipe_completed');
       return outcome;
     },
 
-    async fetchPrices(input: { sessionId: string; profile: Profile; ingredients: RecipeIngredient[] }): Promise<Pricing> {
+    async fetchPrices(input: {
+      sessionId: string;
+      profile: Profile;
+      ingredients: RecipeIngredient[];
+      /** Other dishes that pass, for advice when the basket is over the budget. */
+      alternatives?: Alternative[];
+    }): Promise<Pricing> {
       const ctx = run();
       await report(input.sessionId, ctx, 'price_lookup');
       const pricing = await withHeartbeat(ctx, () =>
         priceBasket(
-          input.ingredients.map(({ ingredientId, name, amount, unit, grams }) => ({ ingredientId, name, amount, unit, grams })),
           {
-            ...deps.pricing,
-            budget: input.profile.budget,
+            items: input.ingredients.map(({ ingredientId, name, amount, unit, grams }) => ({ ingredientId, name, amount, unit, grams })),
+            profile: input.profile,
+            ...(input.alternatives ? { alternatives: input.alternatives } : {}),
             signal: ctx.signal,
             onProgress: () => ctx.heartbeat(),
-            onLookup: (event) => deps.observe?.priceLookedUp(event),
           },
+          deps.pricing,
         ),
       );
       await report(input.sessionId, ctx, 'price_completed');

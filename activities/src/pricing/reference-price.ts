@@ -6,6 +6,8 @@
 export interface ReferencePrice {
   /** The Korean name, used as the search query. */
   nameKo: string;
+  /** The English name, for an English basket's estimate lines. */
+  nameEn?: string;
   /** Other names a shop title may use ("계란" for 달걀). */
   aliases?: readonly string[];
   /** Whole KRW for `grams` grams: one pack at the reference size. */
@@ -18,15 +20,6 @@ export interface ReferencePrice {
 export interface ReferencePriceSource {
   referencePrice(ingredientId: string): ReferencePrice | undefined;
 }
-
-/**
- * The estimate for an ingredient missing from the catalog: 3,000원 for 300 g, about a small
- * grocery pack. Only reached when a recipe names something the catalog cannot price.
- */
-export const GENERIC_REFERENCE: Readonly<Pick<ReferencePrice, 'price' | 'grams'>> = {
-  price: 3000,
-  grams: 300,
-};
 
 /** A source over a fixed table, for tests and callers that already hold the prices. */
 export function referencePricesFrom(table: Readonly<Record<string, ReferencePrice>>): ReferencePriceSource {

@@ -23,6 +23,10 @@ export const SEARCH_ATTRIBUTES = {
 export interface RecipeWorkflowInput {
   sessionId: string;
   profile: z.infer<typeof ProfileSchema>;
+  /** Names of the session's earlier dishes: the new run serves another while one passes. */
+  avoid?: string[];
+  /** A library dish the person chose (`process` with `dish`), checked for the profile before the start. */
+  dish?: string;
 }
 
 export interface RunProgress {

@@ -14,5 +14,5 @@ export * from './substitutions.js';
 export * from './costing/index.js';
 export * from './text/mentions.js';
 export { formatAmount } from './engine/amounts.js';
-export { seededRandom } from './engine/choose.js';
+export { seededRandom } from './seeded-random.js';
 export * from './engine/offline-engine.js';

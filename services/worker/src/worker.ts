@@ -9,7 +9,7 @@ import {
   createRecipeGenerator,
   createMemoryQuotaCounter,
   LookupsInFlight,
-  type PriceBasketDeps,
+  type PricingDeps,
   type PriceCacheDocument,
 } from '@ai-chef/activities';
 import { getCatalog } from '@ai-chef/kitchen';
@@ -55,16 +55,21 @@ export async function startWorker(env: Record<string, string | undefined> = proc
           quota: createMemoryQuotaCounter(),
         })
       : undefined;
-  const pricing: Omit<PriceBasketDeps, 'budget' | 'signal' | 'onProgress'> = {
+  const metrics = createServiceMetrics('worker');
+  const activityMetrics = createActivityMetrics(metrics.registry);
+  const shipping = { fee: config.SHIPPING_FEE, freeThreshold: config.FREE_SHIPPING_THRESHOLD };
+  const pricing: PricingDeps = {
     ...(naver ? { naver } : {}),
     cache: createMongoPriceCache(cacheCollection, config.PRICE_CACHE_TTL_SECONDS),
     references: catalogReferencePrices(getCatalog()),
-    shipping: { fee: config.SHIPPING_FEE, freeThreshold: config.FREE_SHIPPING_THRESHOLD },
+    shipping,
     // Lookups a recipe's prefetch started, joined by the price step that follows on this worker.
     inFlight: new LookupsInFlight(),
+    onLookup: (event) => activityMetrics.observer.priceLookedUp(event),
   };
-  const recipes = createRecipeGenerator(
-    config.ANTHROPIC_API_KEY
+  const recipes = createRecipeGenerator({
+    shipping,
+    ...(config.ANTHROPIC_API_KEY
       ? {
           claude: createClaudeRecipeWriter({
             apiKey: config.ANTHROPIC_API_KEY,
@@ -73,11 +78,8 @@ export async function startWorker(env: Record<string, string | undefined> = proc
             timeoutMs: 35_000,
           }),
         }
-      : {},
-  );
-
-  const metrics = createServiceMetrics('worker');
-  const activityMetrics = createActivityMetrics(metrics.registry);
+      : {}),
+  });
   const activities = activityMetrics.instrument(
     createActivities({ sessions, recipes, pricing, logger, observe: activityMetrics.observer }),
   );

@@ -3,8 +3,8 @@ import type { Catalog } from '../catalog.js';
 import { ownedBy } from './ownership.js';
 import type { Owned } from './ownership.js';
 import { packCost, usedValue } from './packs.js';
-import { DEFAULT_SHIPPING, shippingFor } from './shipping.js';
-import type { ShippingRule } from './shipping.js';
+import { DEFAULT_SHIPPING, vendorShipping } from './shipping.js';
+import type { ShippingPolicy } from './shipping.js';
 
 /** The estimate for an ingredient the catalog cannot price: about a small grocery pack. */
 export const GENERIC_REFERENCE = { price: 3000, grams: 300 } as const;
@@ -39,7 +39,7 @@ export function estimateBasket(
   lines: readonly { ingredientId: string; grams: number }[],
   profile: Pick<Profile, 'fridgeIngredients' | 'pantry'>,
   catalog: Catalog,
-  shipping: ShippingRule = DEFAULT_SHIPPING,
+  shipping: ShippingPolicy = DEFAULT_SHIPPING,
 ): BasketEstimate {
   const owned = ownedBy(profile);
   const grams = new Map<string, number>();
@@ -60,7 +60,7 @@ export function estimateBasket(
     });
   }
   const subtotal = items.reduce((sum, item) => sum + item.cost, 0);
-  const fee = shippingFor(subtotal, shipping);
+  const fee = vendorShipping(subtotal, shipping);
   return {
     items,
     subtotal,

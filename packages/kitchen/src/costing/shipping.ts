@@ -1,12 +1,13 @@
 /** A shop's shipping rule (SPEC §3: SHIPPING_FEE, free from FREE_SHIPPING_THRESHOLD). */
-export interface ShippingRule {
+export interface ShippingPolicy {
   fee: number;
-  freeFrom: number;
+  /** A shop's subtotal at or above this ships free. */
+  freeThreshold: number;
 }
 
-export const DEFAULT_SHIPPING: ShippingRule = { fee: 3000, freeFrom: 30000 };
+export const DEFAULT_SHIPPING: ShippingPolicy = { fee: 3000, freeThreshold: 30000 };
 
-/** Shipping for a shop's subtotal: none for an empty order or from the threshold on. */
-export function shippingFor(subtotal: number, rule: ShippingRule): number {
-  return subtotal <= 0 || subtotal >= rule.freeFrom ? 0 : rule.fee;
+/** The shipping a shop charges on a subtotal: none for an empty order or from the threshold on. */
+export function vendorShipping(subtotal: number, shipping: ShippingPolicy): number {
+  return subtotal <= 0 || subtotal >= shipping.freeThreshold ? 0 : shipping.fee;
 }

@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog.js';
 import { estimateBasket } from '../costing/estimate.js';
 import type { BasketEstimate } from '../costing/estimate.js';
 import { DEFAULT_SHIPPING } from '../costing/shipping.js';
-import type { ShippingRule } from '../costing/shipping.js';
+import type { ShippingPolicy } from '../costing/shipping.js';
 import { nameKey } from '../ingredient-schema.js';
 import { computeNutrition } from '../nutrition.js';
 import type { ComputedNutrition } from '../nutrition.js';
@@ -35,7 +35,7 @@ export interface EngineOptions {
   /** The session's earlier dishes (library ids or names): offered only when nothing else passes. */
   avoid?: readonly string[];
   /** The estimated shop's shipping rule, for what a dish costs out of pocket. */
-  shipping?: ShippingRule;
+  shipping?: ShippingPolicy;
   /** A dish the person chose (library id): cooked if it passes, whatever the draw would have given. */
   dish?: string;
 }
@@ -129,7 +129,7 @@ function levelRejection(prepared: PreparedRecipe, profile: Profile): Rejection |
   return reasons.length > 0 ? { kind: 'rules', reasons } : undefined;
 }
 
-function attempt(prepared: PreparedRecipe, profile: Profile, catalog: Catalog, shipping: ShippingRule): Attempt {
+function attempt(prepared: PreparedRecipe, profile: Profile, catalog: Catalog, shipping: ShippingPolicy): Attempt {
   // Time and difficulty do not change with adapting: a dish too long for the cook fails before it is written.
   const level = levelRejection(prepared, profile);
   if (level !== undefined) return { ok: false, rejection: level };
@@ -179,7 +179,7 @@ function suits(prepared: PreparedRecipe, profile: Profile): boolean {
   return recipe.babyStages?.includes(babyStageFor(profile.babyAgeMonths).key) === true;
 }
 
-function rank(profile: Profile, catalog: Catalog, shipping: ShippingRule) {
+function rank(profile: Profile, catalog: Catalog, shipping: ShippingPolicy) {
   const pool = prepareLibrary(catalog).recipes.filter((prepared) => suits(prepared, profile));
   const passing: OfflineCandidate[] = [];
   const rejections: Rejection[] = [];
