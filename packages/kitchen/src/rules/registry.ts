@@ -264,7 +264,7 @@ export function profileNotices(profile: Profile, catalog: Catalog, perServing?: 
       ),
     );
   }
-  if (conditions.length > 0 || notApplied.length > 0 || profile.target === 'baby_food') {
+  if (diabetic || conditions.length > 0 || notApplied.length > 0 || profile.target === 'baby_food') {
     notices.push(notice('medical_disclaimer', MEDICAL_DISCLAIMER, language));
   }
   return notices;

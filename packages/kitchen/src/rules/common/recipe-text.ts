@@ -40,7 +40,7 @@ const ENGLISH_NUMBERS: Readonly<Record<string, number>> = {
   twelve: 12,
 };
 const KOREAN_COUNT = new RegExp(
-  `^\\s*(\\d+(?:\\.\\d+)?(?:\\s*\\d+\\/\\d+)?|\\d+\\/\\d+|${Object.keys(KOREAN_NUMBERS).join('|')})\\s*(${KOREAN_COUNT_UNITS.join('|')})(?![가-힣])`,
+  `^\\s*(\\d+(?:\\.\\d+)?(?:\\s*\\d+\\/\\d+)?|\\d+\\/\\d+|${Object.keys(KOREAN_NUMBERS).join('|')})\\s*(${KOREAN_COUNT_UNITS.join('|')})`,
 );
 const ENGLISH_COUNT = new RegExp(`(?:^|\\s)(\\d+(?:\\.\\d+)?|${Object.keys(ENGLISH_NUMBERS).join('|')})\\s+(?:[a-z-]+\\s+)?$`, 'i');
 
