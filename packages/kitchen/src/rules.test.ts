@@ -233,13 +233,24 @@ describe('baby food', () => {
       nameEn: 'Test sashimi',
       aliases: [],
       category: 'fish',
-      per100g: { calories: 120, carbohydrate: 0, fiber: 0, sugars: 0, protein: 20, fat: 4, sodium: 50 },
+      per100g: {
+        calories: 120,
+        carbohydrate: 0,
+        fiber: 0,
+        sugars: 0,
+        protein: 20,
+        fat: 4,
+        sodium: 50,
+        potassium: 300,
+        phosphorus: 200,
+        iron: 0.5,
+      },
       units: { g: 1 },
       allergens: [],
       staple: false,
       tags: ['raw_only'],
       referencePrice: { price: 10000, grams: 200 },
-      source: 'test record',
+      sourceRef: { db: 'product_label', food: 'test record' },
     };
     const withRaw = new Catalog([...catalog.all(), sashimi]);
     const recipe = { ...recipeOf(['rice']), targetNotes: '12–36개월' };
