@@ -46,6 +46,9 @@ const zero: Nutrients = {
   protein: 0,
   fat: 0,
   sodium: 0,
+  potassium: 0,
+  phosphorus: 0,
+  iron: 0,
 };
 
 function nutritionOf(
