@@ -55,6 +55,7 @@ export const NutrientsSchema = z.object({
   protein: z.number(),
   fat: z.number(),
   sodium: z.number(),
+  /** mg, like sodium; iron to one decimal. */
   potassium: z.number(),
   phosphorus: z.number(),
   iron: z.number(),

@@ -22,20 +22,10 @@ const NUTRIENTS = [
   'phosphorus',
   'iron',
 ] as const;
+type Totals = Record<(typeof NUTRIENTS)[number], number>;
 
-function emptyTotals(): Record<(typeof NUTRIENTS)[number], number> {
-  return {
-    calories: 0,
-    carbohydrate: 0,
-    fiber: 0,
-    sugars: 0,
-    protein: 0,
-    fat: 0,
-    sodium: 0,
-    potassium: 0,
-    phosphorus: 0,
-    iron: 0,
-  };
+function emptyTotals(): Totals {
+  return Object.fromEntries(NUTRIENTS.map((nutrient) => [nutrient, 0])) as Totals;
 }
 
 function round(value: number, decimals: number): number {
@@ -43,8 +33,8 @@ function round(value: number, decimals: number): number {
   return Math.round(value * factor) / factor;
 }
 
-/** Calories and sodium to whole numbers, grams to one decimal; net carbs never below zero. */
-function present(raw: Record<(typeof NUTRIENTS)[number], number>): Nutrients {
+/** Calories and milligrams to whole numbers, grams and iron (mg) to one decimal; net carbs never below zero. */
+function present(raw: Totals): Nutrients {
   return {
     calories: round(raw.calories, 0),
     carbohydrate: round(raw.carbohydrate, 1),
@@ -80,7 +70,7 @@ export function computeNutrition(
       throw new RangeError(`weight of ${item.ingredientId} must be a non-negative number, got ${item.grams}`);
     }
     const factor = item.grams / 100;
-    for (const nutrient of NUTRIENTS) total[nutrient] += (ingredient.per100g[nutrient] ?? 0) * factor;
+    for (const nutrient of NUTRIENTS) total[nutrient] += ingredient.per100g[nutrient] * factor;
   }
   const perServing = emptyTotals();
   for (const nutrient of NUTRIENTS) perServing[nutrient] = total[nutrient] / servings;

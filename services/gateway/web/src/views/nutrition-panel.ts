@@ -13,6 +13,9 @@ const NUTRIENTS = [
   ['protein', 'g'],
   ['fat', 'g'],
   ['sodium', 'mg'],
+  ['potassium', 'mg'],
+  ['phosphorus', 'mg'],
+  ['iron', 'mg'],
 ] as const;
 
 function ruleLabel(rule: string): string {
