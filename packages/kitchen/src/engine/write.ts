@@ -68,11 +68,19 @@ function targetNotes(adapted: Adapted, values: TemplateValues, profile: Profile)
   return notes.join(' ').slice(0, 1000);
 }
 
+/** The ingredient list for the profile's servings and language. */
+export function writeIngredients(adapted: Adapted, profile: Profile): RecipeIngredient[] {
+  return adapted.lines.map((line) => writeLine(line, profile.servings, profile.language));
+}
+
 /** The recipe as the person reads it: the library's templates filled with the adapted lines. */
-export function writeRecipe(adapted: Adapted, profile: Profile): Recipe {
+export function writeRecipe(
+  adapted: Adapted,
+  profile: Profile,
+  ingredients: RecipeIngredient[] = writeIngredients(adapted, profile),
+): Recipe {
   const language = profile.language;
   const recipe = adapted.prepared.recipe;
-  const ingredients = adapted.lines.map((line) => writeLine(line, profile.servings, language));
   const values = templateValues(adapted, ingredients, profile);
   const instructions = recipe.steps
     .map((step) => renderTemplate(step[language], language, values))

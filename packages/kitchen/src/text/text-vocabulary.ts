@@ -59,6 +59,8 @@ export const NOT_FOOD_WORDS: readonly string[] = [
   '기름이 빠',
   '기름기',
   '기름을 빼',
+  'blood sugar',
+  'blood-sugar',
   'eggplant',
   'buttermilk',
   'butternut',
