@@ -42,6 +42,8 @@ export interface OfflineRecipe {
   nutrition: Nutrition;
   notices: Notice[];
   alternatives: Alternative[];
+  /** What the dish is (its main lines): never swapped for the budget. */
+  mainIngredientIds: string[];
 }
 
 /** Every suitable dish sketched for the profile: those whose numbers pass, and why the others do not. */
@@ -149,6 +151,7 @@ export function generateOfflineRecipe(profile: Profile, catalog: Catalog = getCa
     recipe: served.recipe,
     nutrition: served.nutrition,
     notices: served.notices,
+    mainIngredientIds: served.mainIngredientIds,
     alternatives: others.slice(0, ALTERNATIVES).map((other) => alternative(other, profile, catalog)),
   });
 }
