@@ -1,6 +1,6 @@
 import { ESTIMATE_VENDOR } from '@ai-chef/contracts';
 import type { Alternative, Language, Pricing, Profile } from '@ai-chef/contracts';
-import { budgetSwapsFor, excludedFor, GENERIC_REFERENCE, getCatalog, packCost, substitutesFor } from '@ai-chef/kitchen';
+import { budgetSwapsFor, excludedFor, GENERIC_REFERENCE, getCatalog, inSentence, packCost, substitutesFor } from '@ai-chef/kitchen';
 import type { Ingredient } from '@ai-chef/kitchen';
 import { basketCost, solveBasket } from './basket-solver.js';
 import type { BasketOffer, ShippingPolicy } from './basket-types.js';
@@ -132,8 +132,8 @@ export function overBudgetAdvice(input: {
       const swapped = packCost(reference.price, line.item.grams * option.ratio, { packGrams: reference.grams, packCount: 1 });
       const saving = line.chosen.cost - swapped.cost;
       if (saving <= 0) continue;
-      const fromName = en ? from.nameEn.toLowerCase() : from.nameKo;
-      const toName = en ? option.ingredient.nameEn.toLowerCase() : option.ingredient.nameKo;
+      const fromName = en ? inSentence(from.nameEn) : from.nameKo;
+      const toName = en ? inSentence(option.ingredient.nameEn) : option.ingredient.nameKo;
       swaps.push({
         saving,
         text: en

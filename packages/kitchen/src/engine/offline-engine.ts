@@ -11,6 +11,7 @@ import type { OfflineCandidate, Sketch } from './candidates.js';
 import { choiceOrder } from './choose.js';
 import { explainRejections } from './explain.js';
 import { prepareLibrary } from './prepare.js';
+import { inSentence } from '../text/words.js';
 
 export type { OfflineCandidate } from './candidates.js';
 
@@ -95,7 +96,7 @@ function alternative(candidate: OfflineCandidate, profile: Profile, catalog: Cat
         const line = candidate.recipe.ingredients.find((entry) => entry.ingredientId === id);
         const ingredient = catalog.get(id);
         if (line === undefined || ingredient === undefined) return undefined;
-        const name = language === 'en' ? ingredient.nameEn.toLowerCase() : ingredient.nameKo;
+        const name = language === 'en' ? inSentence(ingredient.nameEn) : ingredient.nameKo;
         return { name, plural: name, amount: line.amount, unit: line.unit };
       },
     }) ?? '';
@@ -144,7 +145,9 @@ export function generateOfflineRecipe(profile: Profile, catalog: Catalog = getCa
   }
   if (served === undefined) {
     if (chosen !== undefined) throw new NoRecipePossibleError([profile.language === 'en' ? 'The chosen dish does not suit this profile.' : '고른 요리가 이 조건에 맞지 않습니다.']);
-    throw new NoRecipePossibleError(explainRejections(rejections, tried, profile));
+    // The choice ran in Korean: the reasons are found again in the person's language.
+    const own = profile.language === 'ko' ? { rejections, tried } : sketchAll(profile, catalog, shipping);
+    throw new NoRecipePossibleError(explainRejections(own.rejections, own.tried, profile));
   }
   return structuredClone({
     recipeId: served.recipeId,
