@@ -61,18 +61,28 @@ function sketchAll(profile: Profile, catalog: Catalog, shipping: ShippingPolicy)
   return { sketches, rejections, tried: pool.length };
 }
 
+/** Every library dish that passes for the profile (best first), and why the others do not. */
+export function rankCandidates(
+  profile: Profile,
+  catalog: Catalog = getCatalog(),
+  options: EngineOptions = {},
+): { passing: OfflineCandidate[]; reasons: () => string[] } {
+  const { sketches, rejections, tried } = sketchAll(profile, catalog, options.shipping ?? DEFAULT_SHIPPING);
+  const passing: OfflineCandidate[] = [];
+  for (const drawn of sketches) {
+    const done = complete(drawn, profile, catalog);
+    if (done.ok) passing.push(done.value);
+    else rejections.push(done.rejection);
+  }
+  return { passing: structuredClone(passing), reasons: () => explainRejections(rejections, tried, profile) };
+}
+
 /**
  * Every library dish that, adapted to the profile, breaks no rule: best first. Adapting swaps or leaves out
  * what the profile rules out, works fridge items in, sizes rice, fits salt and scales to the servings.
  */
 export function offlineCandidates(profile: Profile, catalog: Catalog = getCatalog(), options: EngineOptions = {}): OfflineCandidate[] {
-  const { sketches } = sketchAll(profile, catalog, options.shipping ?? DEFAULT_SHIPPING);
-  const passing: OfflineCandidate[] = [];
-  for (const drawn of sketches) {
-    const done = complete(drawn, profile, catalog);
-    if (done.ok) passing.push(done.value);
-  }
-  return structuredClone(passing);
+  return rankCandidates(profile, catalog, options).passing;
 }
 
 /** Library ids of dishes named by id or by their Korean or English name. */
