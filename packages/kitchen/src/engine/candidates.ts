@@ -45,6 +45,8 @@ export interface OfflineCandidate {
   score: number;
   /** Its basket at reference prices from the estimated shop, owned items not bought. */
   estimate: BasketEstimate;
+  /** What the dish is (its main lines): never left out, never swapped for the budget. */
+  mainIngredientIds: string[];
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; rejection: Rejection };
@@ -192,6 +194,7 @@ export function complete(drawn: Sketch, profile: Profile, catalog: Catalog): Out
       notices: adaptationNotices(drawn.adapted, profile.language),
       score: drawn.score,
       estimate: drawn.estimate,
+      mainIngredientIds: drawn.adapted.lines.filter((line) => line.role === 'main').map((line) => line.ingredient.id),
     },
   };
 }

@@ -11,6 +11,7 @@ import type { OfflineCandidate, Sketch } from './candidates.js';
 import { choiceOrder } from './choose.js';
 import { explainRejections } from './explain.js';
 import { prepareLibrary } from './prepare.js';
+import { inSentence } from '../text/words.js';
 
 export type { OfflineCandidate } from './candidates.js';
 
@@ -42,6 +43,8 @@ export interface OfflineRecipe {
   nutrition: Nutrition;
   notices: Notice[];
   alternatives: Alternative[];
+  /** What the dish is (its main lines): never swapped for the budget. */
+  mainIngredientIds: string[];
 }
 
 /** Every suitable dish sketched for the profile: those whose numbers pass, and why the others do not. */
@@ -58,18 +61,28 @@ function sketchAll(profile: Profile, catalog: Catalog, shipping: ShippingPolicy)
   return { sketches, rejections, tried: pool.length };
 }
 
+/** Every library dish that passes for the profile (best first), and why the others do not. */
+export function rankCandidates(
+  profile: Profile,
+  catalog: Catalog = getCatalog(),
+  options: EngineOptions = {},
+): { passing: OfflineCandidate[]; reasons: () => string[] } {
+  const { sketches, rejections, tried } = sketchAll(profile, catalog, options.shipping ?? DEFAULT_SHIPPING);
+  const passing: OfflineCandidate[] = [];
+  for (const drawn of sketches) {
+    const done = complete(drawn, profile, catalog);
+    if (done.ok) passing.push(done.value);
+    else rejections.push(done.rejection);
+  }
+  return { passing: structuredClone(passing), reasons: () => explainRejections(rejections, tried, profile) };
+}
+
 /**
  * Every library dish that, adapted to the profile, breaks no rule: best first. Adapting swaps or leaves out
  * what the profile rules out, works fridge items in, sizes rice, fits salt and scales to the servings.
  */
 export function offlineCandidates(profile: Profile, catalog: Catalog = getCatalog(), options: EngineOptions = {}): OfflineCandidate[] {
-  const { sketches } = sketchAll(profile, catalog, options.shipping ?? DEFAULT_SHIPPING);
-  const passing: OfflineCandidate[] = [];
-  for (const drawn of sketches) {
-    const done = complete(drawn, profile, catalog);
-    if (done.ok) passing.push(done.value);
-  }
-  return structuredClone(passing);
+  return rankCandidates(profile, catalog, options).passing;
 }
 
 /** Library ids of dishes named by id or by their Korean or English name. */
@@ -93,7 +106,7 @@ function alternative(candidate: OfflineCandidate, profile: Profile, catalog: Cat
         const line = candidate.recipe.ingredients.find((entry) => entry.ingredientId === id);
         const ingredient = catalog.get(id);
         if (line === undefined || ingredient === undefined) return undefined;
-        const name = language === 'en' ? ingredient.nameEn.toLowerCase() : ingredient.nameKo;
+        const name = language === 'en' ? inSentence(ingredient.nameEn) : ingredient.nameKo;
         return { name, plural: name, amount: line.amount, unit: line.unit };
       },
     }) ?? '';
@@ -142,13 +155,16 @@ export function generateOfflineRecipe(profile: Profile, catalog: Catalog = getCa
   }
   if (served === undefined) {
     if (chosen !== undefined) throw new NoRecipePossibleError([profile.language === 'en' ? 'The chosen dish does not suit this profile.' : '고른 요리가 이 조건에 맞지 않습니다.']);
-    throw new NoRecipePossibleError(explainRejections(rejections, tried, profile));
+    // The choice ran in Korean: the reasons are found again in the person's language.
+    const own = profile.language === 'ko' ? { rejections, tried } : sketchAll(profile, catalog, shipping);
+    throw new NoRecipePossibleError(explainRejections(own.rejections, own.tried, profile));
   }
   return structuredClone({
     recipeId: served.recipeId,
     recipe: served.recipe,
     nutrition: served.nutrition,
     notices: served.notices,
+    mainIngredientIds: served.mainIngredientIds,
     alternatives: others.slice(0, ALTERNATIVES).map((other) => alternative(other, profile, catalog)),
   });
 }

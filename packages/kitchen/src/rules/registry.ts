@@ -27,6 +27,7 @@ import { evaluateRules } from './evaluate.js';
 import { recipeFacts } from './recipe-facts.js';
 import type {
   ConditionModule,
+  DailyRule,
   Label,
   ProfileLimits,
   ProfileNotice,
@@ -168,6 +169,47 @@ export function checkNumericRules(
 ): RuleCheck[] {
   const numeric = profileRules(profile, catalog).rules.filter((rule) => rule.kind !== 'none');
   return evaluateRules(numeric, recipeFacts(recipe, nutrition, profile, catalog));
+}
+
+/** The limits on one day of a meal plan of `meals` meals a day, from every module that applies. */
+export function dailyRulesFor(profile: Profile, meals: number, catalog: Catalog): DailyRule[] {
+  const { target, conditions, context } = profileRules(profile, catalog);
+  const rules: DailyRule[] = [];
+  for (const module of [target, ...conditions, ...COMMON_MODULES]) {
+    for (const rule of module.dailyRules?.(profile, meals, context) ?? []) {
+      if (!rules.some((known) => known.id === rule.id)) rules.push(rule);
+    }
+  }
+  return rules;
+}
+
+/** A day's total per serving checked against the day's limits, each check with its numbers. */
+export function checkDay(dayPerServing: Nutrients, profile: Profile, meals: number, catalog: Catalog): RuleCheck[] {
+  const limits: RuleSpec[] = dailyRulesFor(profile, meals, catalog).map((rule) => ({
+    id: rule.id,
+    kind: rule.kind,
+    label: rule.label,
+    limit: rule.limit,
+    unit: rule.unit,
+    measure: (facts) => facts.nutrition.perServing[rule.nutrient],
+  }));
+  const day: Recipe = {
+    recipeName: '',
+    description: '',
+    cookingTime: 0,
+    difficulty: 'easy',
+    servings: profile.servings,
+    ingredients: [],
+    instructions: [],
+    targetNotes: '',
+    language: profile.language,
+  };
+  const nutrition: ComputedNutrition = {
+    perServing: dayPerServing,
+    total: dayPerServing,
+    energySplit: { carbohydrate: 0, protein: 0, fat: 0 },
+  };
+  return evaluateRules(limits, recipeFacts(day, nutrition, profile, catalog));
 }
 
 /** Whether the profile rules an ingredient out: an allergen (hidden sources included), a dislike or a forbidden tag. */

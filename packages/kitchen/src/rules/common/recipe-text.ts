@@ -3,6 +3,7 @@ import type { Ingredient } from '../../ingredient-schema.js';
 import type { Mention } from '../../text/mentions.js';
 import type { FactLine, RecipeFacts } from '../recipe-facts.js';
 import type { Label, RuleModule } from '../rule-spec.js';
+import { inSentence } from '../../text/words.js';
 
 /** Listed but never named in a step, and fine so: seasoning to taste and water. */
 const NEED_NO_STEP: ReadonlySet<string> = new Set(['water', 'salt', 'black_pepper']);
@@ -86,7 +87,7 @@ function standsFor(mention: Mention, line: FactLine): boolean {
 function label(ingredient: Ingredient | undefined, fallback: string): Label {
   return ingredient === undefined
     ? { ko: fallback, en: fallback }
-    : { ko: ingredient.nameKo, en: ingredient.nameEn.toLowerCase() };
+    : { ko: ingredient.nameKo, en: inSentence(ingredient.nameEn) };
 }
 
 function unlisted(facts: RecipeFacts): Label[] {
