@@ -76,6 +76,8 @@ export interface ProfileRules {
   unrecognised: string[];
   context: RuleContext;
   rules: RuleSpec[];
+  /** Why an ingredient is ruled out (worked out on first use). */
+  exclusionReason?: (ingredient: Ingredient) => Label | undefined;
 }
 
 /** The condition keys a profile's health conditions name (stored keys, or words as older profiles hold them). */
@@ -154,6 +156,20 @@ export function checkRecipeRules(
   return evaluateRules(profileRules(profile, catalog).rules, recipeFacts(recipe, nutrition, profile, catalog));
 }
 
+/**
+ * The profile's numeric rules alone (limits, minimums and ranges: nutrition, time, counts of lines): they
+ * need no text, so an engine can rule a dish out on them before it writes the dish's words.
+ */
+export function checkNumericRules(
+  recipe: Recipe,
+  nutrition: ComputedNutrition,
+  profile: Profile,
+  catalog: Catalog,
+): RuleCheck[] {
+  const numeric = profileRules(profile, catalog).rules.filter((rule) => rule.kind !== 'none');
+  return evaluateRules(numeric, recipeFacts(recipe, nutrition, profile, catalog));
+}
+
 /** Whether the profile rules an ingredient out: an allergen (hidden sources included), a dislike or a forbidden tag. */
 export function excludedFor(profile: Profile, catalog: Catalog): (ingredient: Ingredient) => boolean {
   return profileRules(profile, catalog).context.excluded;
@@ -175,7 +191,13 @@ const TAG_REASONS: Partial<Record<IngredientTag, Label>> = {
  * notice that tells what replaced it; undefined when it does not.
  */
 export function exclusionReason(profile: Profile, catalog: Catalog): (ingredient: Ingredient) => Label | undefined {
-  const { target, conditions } = profileRules(profile, catalog);
+  const rules = profileRules(profile, catalog);
+  rules.exclusionReason ??= reasonsFor(profile, catalog, rules);
+  return rules.exclusionReason;
+}
+
+function reasonsFor(profile: Profile, catalog: Catalog, rules: ProfileRules): (ingredient: Ingredient) => Label | undefined {
+  const { target, conditions } = rules;
   const tags = new Set<IngredientTag>(
     [target, ...conditions].flatMap((module) => module.forbiddenTags?.(profile) ?? []),
   );

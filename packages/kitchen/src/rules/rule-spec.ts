@@ -2,6 +2,7 @@ import type { HealthConditionKey, Language, NoticeCode, Profile, Target } from '
 import type { Catalog } from '../catalog.js';
 import type { Ingredient, IngredientTag } from '../ingredient-schema.js';
 import type { RecipeFacts } from './recipe-facts.js';
+import { inSentence } from '../text/words.js';
 
 /** A text in both languages of the product. */
 export interface Label {
@@ -114,5 +115,5 @@ export function say(label: Label, language: Language): string {
 
 /** Ingredient names in a language, for a rule's findings. */
 export function ingredientLabel(ingredient: Ingredient): Label {
-  return { ko: ingredient.nameKo, en: ingredient.nameEn.toLowerCase() };
+  return { ko: ingredient.nameKo, en: inSentence(ingredient.nameEn) };
 }
