@@ -100,6 +100,8 @@ export function createActivities(deps: ActivityDeps) {
       ingredients: RecipeIngredient[];
       /** Other dishes that pass, for advice when the basket is over the budget. */
       alternatives?: Alternative[];
+      /** What the dish is: advice never suggests swapping these. */
+      mainIngredientIds?: string[];
     }): Promise<Pricing> {
       const ctx = run();
       await report(input.sessionId, ctx, 'price_lookup');
@@ -109,6 +111,7 @@ export function createActivities(deps: ActivityDeps) {
             items: input.ingredients.map(({ ingredientId, name, amount, unit, grams }) => ({ ingredientId, name, amount, unit, grams })),
             profile: input.profile,
             ...(input.alternatives ? { alternatives: input.alternatives } : {}),
+            ...(input.mainIngredientIds ? { mainIngredientIds: input.mainIngredientIds } : {}),
             signal: ctx.signal,
             onProgress: () => ctx.heartbeat(),
           },

@@ -44,12 +44,14 @@ async function processing(): Promise<{ sessionId: string; runId: string; profile
 /** A complete result for the run, built the way combineResults builds it. */
 async function resultFor(sessionId: string, runId: string, profile: Profile, generatedAt: Date): Promise<ResultDocument> {
   const recipe = { ...generateOfflineRecipe(profile), source: 'offline' as const };
-  const pricing = await priceBasket(recipe.recipe.ingredients, {
-    cache: createMemoryPriceCache(),
-    references: catalogReferencePrices(getCatalog()),
-    shipping: { fee: 3000, freeThreshold: 30000 },
-    budget: profile.budget,
-  });
+  const pricing = await priceBasket(
+    { items: recipe.recipe.ingredients, profile },
+    {
+      cache: createMemoryPriceCache(),
+      references: catalogReferencePrices(getCatalog()),
+      shipping: { fee: 3000, freeThreshold: 30000 },
+    },
+  );
   return buildResult({ sessionId, runId, profile, recipe, pricing, generatedAt });
 }
 

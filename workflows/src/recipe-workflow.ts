@@ -97,6 +97,7 @@ export async function recipeWorkflow(input: RecipeWorkflowInput): Promise<Recipe
       profile,
       ingredients: recipe.recipe.ingredients,
       ...(recipe.alternatives !== undefined ? { alternatives: recipe.alternatives } : {}),
+      ...(recipe.mainIngredientIds !== undefined ? { mainIngredientIds: recipe.mainIngredientIds } : {}),
     });
     enter('price_completed');
 

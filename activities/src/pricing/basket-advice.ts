@@ -1,6 +1,7 @@
 import { ESTIMATE_VENDOR } from '@ai-chef/contracts';
 import type { Alternative, Language, Pricing, Profile } from '@ai-chef/contracts';
-import { excludedFor, GENERIC_REFERENCE, getCatalog, packCost, substitutesFor } from '@ai-chef/kitchen';
+import { budgetSwapsFor, excludedFor, GENERIC_REFERENCE, getCatalog, inSentence, packCost, substitutesFor } from '@ai-chef/kitchen';
+import type { Ingredient } from '@ai-chef/kitchen';
 import { basketCost, solveBasket } from './basket-solver.js';
 import type { BasketOffer, ShippingPolicy } from './basket-types.js';
 import type { CostedOffer, Line } from './basket-lines.js';
@@ -109,8 +110,11 @@ export function overBudgetAdvice(input: {
   total: number;
   profile: Profile;
   alternatives: readonly Alternative[];
+  /** What the dish is: never suggested for a swap. */
+  main: ReadonlySet<string>;
 }): { by: number; suggestions: string[] } {
   const { lines, total, profile } = input;
+  const inBasket = new Set(lines.map((line) => line.item.ingredientId));
   const language = profile.language;
   const en = language === 'en';
   const catalog = getCatalog();
@@ -118,16 +122,18 @@ export function overBudgetAdvice(input: {
   const by = total - profile.budget;
   const swaps: { text: string; saving: number }[] = [];
   for (const line of lines) {
-    if (line.chosen === null) continue;
+    if (line.chosen === null || input.main.has(line.item.ingredientId)) continue;
     const from = catalog.get(line.item.ingredientId);
     if (from === undefined) continue;
-    for (const option of substitutesFor(from, (candidate) => !excluded(candidate), catalog)) {
+    const acceptable = (candidate: Ingredient) => !excluded(candidate) && !inBasket.has(candidate.id);
+    const options = [...budgetSwapsFor(from, acceptable, catalog), ...substitutesFor(from, acceptable, catalog)];
+    for (const option of options) {
       const reference = option.ingredient.referencePrice ?? GENERIC_REFERENCE;
       const swapped = packCost(reference.price, line.item.grams * option.ratio, { packGrams: reference.grams, packCount: 1 });
       const saving = line.chosen.cost - swapped.cost;
       if (saving <= 0) continue;
-      const fromName = en ? from.nameEn.toLowerCase() : from.nameKo;
-      const toName = en ? option.ingredient.nameEn.toLowerCase() : option.ingredient.nameKo;
+      const fromName = en ? inSentence(from.nameEn) : from.nameKo;
+      const toName = en ? inSentence(option.ingredient.nameEn) : option.ingredient.nameKo;
       swaps.push({
         saving,
         text: en

@@ -51,7 +51,7 @@ export function solverOffers(costed: readonly CostedOffer[]): CostedOffer[] {
   return [...firsts, ...rest].slice(0, MAX_SOLVER_OFFERS).sort((a, b) => a.cost - b.cost);
 }
 
-function referenceOf(reference: ReferencePrice | undefined): { price: number; grams: number } {
+function referenceOf(reference: ReferencePrice | undefined): { price: number; grams: number; pack?: string } {
   return reference ?? GENERIC_REFERENCE;
 }
 
@@ -76,6 +76,7 @@ export function estimateLine(item: BasketItem, reference: ReferencePrice | undef
   const pack = { packGrams: basis.grams, packCount: 1 };
   const { packs, cost } = packCost(price, item.grams, pack);
   const name = language === 'en' ? (reference?.nameEn ?? item.name) : (reference?.nameKo ?? item.name);
+  const size = basis.pack ?? `${basis.grams}g`;
   return {
     item,
     owned: null,
@@ -84,7 +85,7 @@ export function estimateLine(item: BasketItem, reference: ReferencePrice | undef
     lowestPrice: cost,
     chosen: {
       vendor: ESTIMATE_VENDOR,
-      title: language === 'en' ? `${name}, ${basis.grams} g pack (estimated price)` : `${name} ${basis.grams}g (예상 가격)`,
+      title: language === 'en' ? `${name}, ${size} (estimated price)` : `${name} ${size} (예상 가격)`,
       price,
       packs,
       cost,

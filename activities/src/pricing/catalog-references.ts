@@ -14,6 +14,7 @@ export function catalogReferencePrices(catalog: Catalog): ReferencePriceSource {
         aliases: item.aliases,
         price: item.referencePrice.price,
         grams: item.referencePrice.grams,
+        pack: item.referencePrice.pack,
         ...(pieceGrams ? { pieceGrams } : {}),
       };
     },

@@ -151,7 +151,15 @@ export async function priceBasket(request: BasketRequest, deps: PricingDeps): Pr
     withinBudget,
     ...(withinBudget
       ? {}
-      : { overBudget: overBudgetAdvice({ lines, total: totalEstimatedCost, profile, alternatives: request.alternatives ?? [] }) }),
+      : {
+          overBudget: overBudgetAdvice({
+            lines,
+            total: totalEstimatedCost,
+            profile,
+            alternatives: request.alternatives ?? [],
+            main: new Set(request.mainIngredientIds ?? []),
+          }),
+        }),
     source: estimatedCount === 0 && bought.length > 0 ? 'naver' : estimatedCount === bought.length ? 'estimate' : 'mixed',
   };
 }

@@ -50,6 +50,8 @@ export interface BasketRequest {
   profile: Profile;
   /** Other dishes that pass the profile's rules, for advice over the budget. */
   alternatives?: readonly Alternative[];
+  /** What the dish is: advice never suggests swapping these. */
+  mainIngredientIds?: readonly string[];
   signal?: AbortSignal | undefined;
   /** Called once per ingredient priced (the activity heartbeats here). */
   onProgress?: () => void;

@@ -13,6 +13,8 @@ export interface ReferencePrice {
   /** Whole KRW for `grams` grams: one pack at the reference size. */
   price: number;
   grams: number;
+  /** The pack as a shop sells it (160ml, 10구); grams when absent. */
+  pack?: string;
   /** Weight of one piece (개), for titles that count pieces ("특란 30구"). */
   pieceGrams?: number;
 }

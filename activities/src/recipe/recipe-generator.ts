@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { NON_RETRYABLE } from '@ai-chef/contracts';
-import type { Notice, Profile, RecipeFallbackReason, RecipeOutcome } from '@ai-chef/contracts';
+import type { Notice, Profile, Recipe, RecipeFallbackReason, RecipeOutcome } from '@ai-chef/contracts';
 import { NoRecipePossibleError, generateOfflineRecipe, getCatalog, libraryIdsOf, offlineCandidates, profileNotices } from '@ai-chef/kitchen';
 import type { EngineOptions, ShippingPolicy } from '@ai-chef/kitchen';
 import type { ClaudeRecipeWriter } from './claude-recipe.js';
@@ -50,6 +50,21 @@ function fallbackReason(error: unknown, lastAttempt: boolean): RecipeFallbackRea
   return lastAttempt ? 'model_unavailable' : undefined;
 }
 
+/**
+ * What a model's dish is, for pricing advice: a model marks no main ingredient, so the line that costs the
+ * most at reference prices (the meat or fish of most dishes) is taken for it.
+ */
+function mainOfModelRecipe(recipe: Recipe): string[] {
+  const catalog = getCatalog();
+  let best: { id: string; cost: number } | undefined;
+  for (const line of recipe.ingredients) {
+    const reference = catalog.get(line.ingredientId)?.referencePrice;
+    const cost = reference === undefined ? 0 : (reference.price / reference.grams) * line.grams;
+    if (best === undefined || cost > best.cost) best = { id: line.ingredientId, cost };
+  }
+  return best === undefined ? [] : [best.id];
+}
+
 export function createRecipeGenerator(options: RecipeGeneratorOptions = {}): RecipeGenerator {
   const { claude } = options;
   const catalog = getCatalog();
@@ -75,6 +90,7 @@ export function createRecipeGenerator(options: RecipeGeneratorOptions = {}): Rec
         recipe: written.recipe,
         nutrition: written.nutrition,
         alternatives: written.alternatives,
+        mainIngredientIds: written.mainIngredientIds,
         source: fallback === undefined ? 'offline' : 'offline_fallback',
         ...(fallback === undefined ? {} : { fallbackReason: fallback }),
       },
@@ -136,6 +152,7 @@ export function createRecipeGenerator(options: RecipeGeneratorOptions = {}): Rec
         nutrition: answer.nutrition,
         source: 'claude',
         alternatives: alternativesBeside(profile, answer.recipe.recipeName, run),
+        mainIngredientIds: mainOfModelRecipe(answer.recipe),
       },
       [],
     );

@@ -135,5 +135,7 @@ export const RecipeOutcomeSchema = z.object({
   notices: z.array(NoticeSchema).optional(),
   alternatives: z.array(AlternativeSchema).optional(),
   fallbackReason: z.enum(RECIPE_FALLBACK_REASONS).optional(),
+  /** What the dish is: the lines pricing advice never suggests swapping. */
+  mainIngredientIds: z.array(z.string()).optional(),
 });
 export type RecipeOutcome = z.infer<typeof RecipeOutcomeSchema>;

@@ -16,3 +16,5 @@ export * from './text/mentions.js';
 export { formatAmount } from './engine/amounts.js';
 export { seededRandom } from './seeded-random.js';
 export * from './engine/offline-engine.js';
+export { inSentence } from './text/words.js';
+export * from './plans/plan-chooser.js';

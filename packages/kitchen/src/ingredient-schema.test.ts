@@ -9,6 +9,7 @@ import {
 } from './ingredient-schema.js';
 import type { Ingredient, IngredientCategory } from './ingredient-schema.js';
 import { SOURCE_DBS } from './source-ref.js';
+import { getCatalog } from './catalog.js';
 
 const raw = JSON.parse(
   fs.readFileSync(new URL('../data/ingredients.json', import.meta.url), 'utf8'),
@@ -44,7 +45,7 @@ const egg: Ingredient = {
   allergens: ['egg'],
   staple: false,
   tags: [],
-  referencePrice: { price: 7990, grams: 1500 },
+  referencePrice: { price: 7990, grams: 1500, pack: '1.5kg' },
   sourceRef: { db: 'usda_sr_legacy', id: '01123', food: 'Egg, whole, raw, fresh' },
 };
 
@@ -367,5 +368,19 @@ describe('data/ingredients.json', () => {
     );
     expect(staples).not.toContain('pork_belly');
     expect(staples).not.toContain('egg');
+  });
+});
+
+describe('reference packs as shops sell them', () => {
+  it('weigh what their label says, by the record’s own units (a 160 ml bottle of sesame oil, 10 eggs)', () => {
+    const wrong: string[] = [];
+    for (const record of getCatalog().all()) {
+      const { grams, pack } = record.referencePrice;
+      const [, amountText, unit] = /^(\d+(?:\.\d+)?)(g|kg|ml|L|구)$/.exec(pack) ?? [];
+      const amount = Number(amountText);
+      const perUnit = { g: 1, kg: 1000, ml: record.units.ml, L: (record.units.ml ?? 0) * 1000, 구: record.units['개'] }[unit as 'g'];
+      if (perUnit === undefined || Math.abs(amount * perUnit - grams) > grams * 0.03) wrong.push(`${record.id}: ${pack} is not ${grams} g`);
+    }
+    expect(wrong).toEqual([]);
   });
 });

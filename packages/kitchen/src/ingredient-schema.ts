@@ -46,6 +46,8 @@ export type IngredientCategory = (typeof INGREDIENT_CATEGORIES)[number];
  * - alcohol: contains alcohol (청주, 맛술).
  * - spicy: hot chili (청양고추, 고춧가루, 고추장 ...).
  * - processed: ultra-processed foods (ham, sausage, instant noodles, 어묵 ...).
+ * - choking_risk: round, firm or sticky when whole (grapes, cherry tomatoes, 떡, konjac, chestnuts,
+ *   sausages): kept from children under 36 months, as whole nuts are.
  * - iron_source: a food whose iron counts for a baby from 6 months (SPEC: red meat, poultry, fish, cooked egg
  *   yolk, tofu, legumes): fresh meat, poultry and fish — not processed, canned, dried and salted, or sold to be
  *   eaten raw —, egg yolk, tofu, soybeans and other dry legumes, green peas.
@@ -62,6 +64,7 @@ export const INGREDIENT_TAGS = [
   'spicy',
   'processed',
   'iron_source',
+  'choking_risk',
 ] as const;
 export type IngredientTag = (typeof INGREDIENT_TAGS)[number];
 
@@ -118,8 +121,16 @@ export const IngredientSchema = z
     allergens: z.array(z.enum(ALLERGEN_KEYS)),
     staple: z.boolean(),
     tags: z.array(z.enum(INGREDIENT_TAGS)),
+    /**
+     * The smallest common retail pack and its price: `grams` for the arithmetic, `pack` as a shop sells it
+     * (160ml, 10구, 1kg), which must weigh those grams by the record's units.
+     */
     referencePrice: z
-      .object({ price: z.number().int().min(10).max(1_000_000), grams: z.number().positive().max(100_000) })
+      .object({
+        price: z.number().int().min(10).max(1_000_000),
+        grams: z.number().positive().max(100_000),
+        pack: z.string().regex(/^\d+(\.\d+)?(g|kg|ml|L|구)$/),
+      })
       .strict(),
     sourceRef: SourceRefSchema,
     mineralsRef: MineralsRefSchema.optional(),

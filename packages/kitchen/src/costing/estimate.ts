@@ -7,7 +7,7 @@ import { DEFAULT_SHIPPING, vendorShipping } from './shipping.js';
 import type { ShippingPolicy } from './shipping.js';
 
 /** The estimate for an ingredient the catalog cannot price: about a small grocery pack. */
-export const GENERIC_REFERENCE = { price: 3000, grams: 300 } as const;
+export const GENERIC_REFERENCE = { price: 3000, grams: 300, pack: '300g' } as const;
 
 export interface EstimatedItem {
   ingredientId: string;

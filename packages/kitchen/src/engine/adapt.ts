@@ -2,7 +2,7 @@ import type { Profile } from '@ai-chef/contracts';
 import { unitWeight } from '../amount.js';
 import type { Catalog } from '../catalog.js';
 import type { Ingredient } from '../ingredient-schema.js';
-import { DEFAULT_SODIUM_MAX_MG, exclusionReason, profileRules } from '../rules/index.js';
+import { exclusionReason, profileRules } from '../rules/index.js';
 import type { Label } from '../rules/index.js';
 import { substitutesFor } from '../substitutions.js';
 import { gramsPerServing, unitOf } from './amounts.js';
@@ -214,7 +214,9 @@ export function adapt(prepared: PreparedRecipe, profile: Profile, catalog: Catal
   }
 
   sizeRice(adapted.lines, profile, catalog);
-  const sodiumLimit = rules.context.limits.sodiumMg;
-  adapted.saltReduced = seasonToFit(adapted.lines, sodiumLimit, sodiumLimit < DEFAULT_SODIUM_MAX_MG);
+  // High blood pressure or kidney disease halve the seasoning whatever the total; for anyone else (a
+  // toddler's 300 mg too) only what the limit asks for is taken out.
+  const halve = rules.conditions.some((condition) => condition.sodiumLimitMg !== undefined);
+  adapted.saltReduced = seasonToFit(adapted.lines, rules.context.limits.sodiumMg, halve);
   return adapted;
 }

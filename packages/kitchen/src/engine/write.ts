@@ -3,7 +3,7 @@ import { babyStageFor } from '../rules/index.js';
 import type { BabyStageKey, Label } from '../rules/index.js';
 import { renderTemplate } from '../text/step-template.js';
 import type { TemplateLine, TemplateValues } from '../text/step-template.js';
-import { englishPlural, joinNames } from '../text/words.js';
+import { englishPlural, inSentence, joinNames } from '../text/words.js';
 import { writeLine } from './amounts.js';
 import type { Adapted } from './adapt.js';
 
@@ -26,7 +26,7 @@ function templateValues(adapted: Adapted, written: RecipeIngredient[], profile: 
   const byKey = new Map<string, TemplateLine>();
   adapted.lines.forEach((line, index) => {
     const listed = written[index]!;
-    const name = language === 'en' ? line.ingredient.nameEn.toLowerCase() : line.ingredient.nameKo;
+    const name = language === 'en' ? inSentence(line.ingredient.nameEn) : line.ingredient.nameKo;
     byKey.set(line.key, {
       name,
       plural: language === 'en' ? englishPlural(name) : name,
@@ -35,7 +35,7 @@ function templateValues(adapted: Adapted, written: RecipeIngredient[], profile: 
     });
   });
   const extras = adapted.addIns.map((ingredient) =>
-    language === 'en' ? ingredient.nameEn.toLowerCase() : ingredient.nameKo,
+    language === 'en' ? inSentence(ingredient.nameEn) : ingredient.nameKo,
   );
   return {
     line: (id) => byKey.get(id),
@@ -57,7 +57,7 @@ function targetNotes(adapted: Adapted, values: TemplateValues, profile: Profile)
   if (own !== undefined && own !== '') notes.push(own);
   const fromFridge = adapted.lines
     .filter((line) => line.fromFridge && !line.ingredient.staple)
-    .map((line) => (language === 'en' ? line.ingredient.nameEn.toLowerCase() : line.ingredient.nameKo));
+    .map((line) => (language === 'en' ? inSentence(line.ingredient.nameEn) : line.ingredient.nameKo));
   if (profile.target === 'fridge' && fromFridge.length > 0) {
     notes.push(
       language === 'en'
@@ -68,11 +68,19 @@ function targetNotes(adapted: Adapted, values: TemplateValues, profile: Profile)
   return notes.join(' ').slice(0, 1000);
 }
 
+/** The ingredient list for the profile's servings and language. */
+export function writeIngredients(adapted: Adapted, profile: Profile): RecipeIngredient[] {
+  return adapted.lines.map((line) => writeLine(line, profile.servings, profile.language));
+}
+
 /** The recipe as the person reads it: the library's templates filled with the adapted lines. */
-export function writeRecipe(adapted: Adapted, profile: Profile): Recipe {
+export function writeRecipe(
+  adapted: Adapted,
+  profile: Profile,
+  ingredients: RecipeIngredient[] = writeIngredients(adapted, profile),
+): Recipe {
   const language = profile.language;
   const recipe = adapted.prepared.recipe;
-  const ingredients = adapted.lines.map((line) => writeLine(line, profile.servings, language));
   const values = templateValues(adapted, ingredients, profile);
   const instructions = recipe.steps
     .map((step) => renderTemplate(step[language], language, values))
@@ -91,7 +99,7 @@ export function writeRecipe(adapted: Adapted, profile: Profile): Recipe {
 }
 
 function nameOf(ingredient: { nameKo: string; nameEn: string }, language: Language): string {
-  return language === 'en' ? ingredient.nameEn.toLowerCase() : ingredient.nameKo;
+  return language === 'en' ? inSentence(ingredient.nameEn) : ingredient.nameKo;
 }
 
 /** What the adaptation changed, told beside the recipe: swaps, lines left out, salt cut. */

@@ -27,6 +27,7 @@ import { evaluateRules } from './evaluate.js';
 import { recipeFacts } from './recipe-facts.js';
 import type {
   ConditionModule,
+  DailyRule,
   Label,
   ProfileLimits,
   ProfileNotice,
@@ -76,6 +77,8 @@ export interface ProfileRules {
   unrecognised: string[];
   context: RuleContext;
   rules: RuleSpec[];
+  /** Why an ingredient is ruled out (worked out on first use). */
+  exclusionReason?: (ingredient: Ingredient) => Label | undefined;
 }
 
 /** The condition keys a profile's health conditions name (stored keys, or words as older profiles hold them). */
@@ -154,6 +157,61 @@ export function checkRecipeRules(
   return evaluateRules(profileRules(profile, catalog).rules, recipeFacts(recipe, nutrition, profile, catalog));
 }
 
+/**
+ * The profile's numeric rules alone (limits, minimums and ranges: nutrition, time, counts of lines): they
+ * need no text, so an engine can rule a dish out on them before it writes the dish's words.
+ */
+export function checkNumericRules(
+  recipe: Recipe,
+  nutrition: ComputedNutrition,
+  profile: Profile,
+  catalog: Catalog,
+): RuleCheck[] {
+  const numeric = profileRules(profile, catalog).rules.filter((rule) => rule.kind !== 'none');
+  return evaluateRules(numeric, recipeFacts(recipe, nutrition, profile, catalog));
+}
+
+/** The limits on one day of a meal plan of `meals` meals a day, from every module that applies. */
+export function dailyRulesFor(profile: Profile, meals: number, catalog: Catalog): DailyRule[] {
+  const { target, conditions, context } = profileRules(profile, catalog);
+  const rules: DailyRule[] = [];
+  for (const module of [target, ...conditions, ...COMMON_MODULES]) {
+    for (const rule of module.dailyRules?.(profile, meals, context) ?? []) {
+      if (!rules.some((known) => known.id === rule.id)) rules.push(rule);
+    }
+  }
+  return rules;
+}
+
+/** A day's total per serving checked against the day's limits, each check with its numbers. */
+export function checkDay(dayPerServing: Nutrients, profile: Profile, meals: number, catalog: Catalog): RuleCheck[] {
+  const limits: RuleSpec[] = dailyRulesFor(profile, meals, catalog).map((rule) => ({
+    id: rule.id,
+    kind: rule.kind,
+    label: rule.label,
+    limit: rule.limit,
+    unit: rule.unit,
+    measure: (facts) => facts.nutrition.perServing[rule.nutrient],
+  }));
+  const day: Recipe = {
+    recipeName: '',
+    description: '',
+    cookingTime: 0,
+    difficulty: 'easy',
+    servings: profile.servings,
+    ingredients: [],
+    instructions: [],
+    targetNotes: '',
+    language: profile.language,
+  };
+  const nutrition: ComputedNutrition = {
+    perServing: dayPerServing,
+    total: dayPerServing,
+    energySplit: { carbohydrate: 0, protein: 0, fat: 0 },
+  };
+  return evaluateRules(limits, recipeFacts(day, nutrition, profile, catalog));
+}
+
 /** Whether the profile rules an ingredient out: an allergen (hidden sources included), a dislike or a forbidden tag. */
 export function excludedFor(profile: Profile, catalog: Catalog): (ingredient: Ingredient) => boolean {
   return profileRules(profile, catalog).context.excluded;
@@ -175,7 +233,13 @@ const TAG_REASONS: Partial<Record<IngredientTag, Label>> = {
  * notice that tells what replaced it; undefined when it does not.
  */
 export function exclusionReason(profile: Profile, catalog: Catalog): (ingredient: Ingredient) => Label | undefined {
-  const { target, conditions } = profileRules(profile, catalog);
+  const rules = profileRules(profile, catalog);
+  rules.exclusionReason ??= reasonsFor(profile, catalog, rules);
+  return rules.exclusionReason;
+}
+
+function reasonsFor(profile: Profile, catalog: Catalog, rules: ProfileRules): (ingredient: Ingredient) => Label | undefined {
+  const { target, conditions } = rules;
   const tags = new Set<IngredientTag>(
     [target, ...conditions].flatMap((module) => module.forbiddenTags?.(profile) ?? []),
   );

@@ -1,7 +1,8 @@
-import type { HealthConditionKey, Language, NoticeCode, Profile, Target } from '@ai-chef/contracts';
+import type { HealthConditionKey, Language, NoticeCode, Nutrients, Profile, Target } from '@ai-chef/contracts';
 import type { Catalog } from '../catalog.js';
 import type { Ingredient, IngredientTag } from '../ingredient-schema.js';
 import type { RecipeFacts } from './recipe-facts.js';
+import { inSentence } from '../text/words.js';
 
 /** A text in both languages of the product. */
 export interface Label {
@@ -43,6 +44,16 @@ export interface ForbidRule extends RuleBase {
 
 export type RuleSpec = LimitRule | RangeRule | ForbidRule;
 
+/** A limit on one day of a meal plan: the day's total per serving, over `meals` meals. */
+export interface DailyRule {
+  readonly id: string;
+  readonly kind: 'max' | 'min';
+  readonly label: Label;
+  readonly limit: number;
+  readonly unit: string;
+  readonly nutrient: keyof Nutrients;
+}
+
 /** A notice a profile earns whatever the recipe (medical_disclaimer, solids_before_6_months, ...). */
 export interface ProfileNotice {
   readonly code: NoticeCode;
@@ -79,6 +90,8 @@ export interface RuleModule {
   sodiumLimitMg?(profile: Profile): number | undefined;
   /** The most cooked rice per serving (g) a dish eaten with rice may list. */
   riceLimitGrams?(profile: Profile): number | undefined;
+  /** Limits on a day's total per serving in a meal plan of `meals` meals a day. */
+  dailyRules?(profile: Profile, meals: number, context: RuleContext): DailyRule[];
   /** Lines of the model's instructions, in the prompt's language: our words and numbers only. */
   promptLines?(profile: Profile, language: Language, context: RuleContext): string[];
   notices?(profile: Profile): ProfileNotice[];
@@ -114,5 +127,5 @@ export function say(label: Label, language: Language): string {
 
 /** Ingredient names in a language, for a rule's findings. */
 export function ingredientLabel(ingredient: Ingredient): Label {
-  return { ko: ingredient.nameKo, en: ingredient.nameEn.toLowerCase() };
+  return { ko: ingredient.nameKo, en: inSentence(ingredient.nameEn) };
 }

@@ -59,6 +59,14 @@ export const NOT_FOOD_WORDS: readonly string[] = [
   '기름이 빠',
   '기름기',
   '기름을 빼',
+  // Fat on meat, starchiness, "until soft" (무르다): not cooking oil, potato starch or radish.
+  '기름과 힘줄',
+  '기름을 떼',
+  '전분기',
+  '무를 때',
+  '무르도록',
+  'blood sugar',
+  'blood-sugar',
   'eggplant',
   'buttermilk',
   'butternut',
@@ -66,7 +74,8 @@ export const NOT_FOOD_WORDS: readonly string[] = [
 ];
 
 /**
- * Catalog aliases too ambiguous to read in running text: 회 ("times": 2~3회), 기 (ghee), wrap (the verb). They still
+ * Catalog aliases too ambiguous to read in running text: 회 ("times": 2~3회), 기 (ghee), 국물 and 육수 (any
+ * broth, not anchovy stock), wrap (the verb). They still
  * name the ingredient in an ingredient line; in a step they are not counted as a mention.
  */
-export const NOT_IN_RUNNING_TEXT: ReadonlySet<string> = new Set(['회', '기', '윙', '묵', '잼', 'wing', 'wrap']);
+export const NOT_IN_RUNNING_TEXT: ReadonlySet<string> = new Set(['회', '기', '윙', '묵', '잼', '국물', '육수', 'wing', 'wrap']);

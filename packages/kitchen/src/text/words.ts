@@ -18,3 +18,13 @@ export function joinNames(names: readonly string[], language: Language): string 
   if (language === 'ko' || names.length <= 1) return names.join(', ');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }
+
+/** First words of English food names that keep their capital in a sentence (Korean zucchini, MCT oil). */
+const PROPER_WORDS = new Set(['Korean', 'Japanese', 'Chinese', 'Greek', 'Italian', 'Spanish', 'Alaska', 'Manila', 'Napa', 'Parmesan', 'Cheddar', 'Mozzarella', 'MCT', 'Dijon']);
+
+/** An English food name as it reads inside a sentence: "korean zucchini" is wrong, "Pork belly" too. */
+export function inSentence(nameEn: string): string {
+  const first = nameEn.split(/[\s-]/, 1)[0] ?? '';
+  if (PROPER_WORDS.has(first) || /^[A-Z]{2,}/.test(first)) return nameEn;
+  return nameEn.charAt(0).toLowerCase() + nameEn.slice(1);
+}

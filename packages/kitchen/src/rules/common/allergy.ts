@@ -4,6 +4,7 @@ import type { Catalog } from '../../catalog.js';
 import type { Ingredient } from '../../ingredient-schema.js';
 import { findForbidden } from '../recipe-facts.js';
 import type { Label, RuleModule } from '../rule-spec.js';
+import { inSentence } from '../../text/words.js';
 
 /** An allergy entry of a profile: an allergen key (hidden sources included) or a catalog ingredient (kiwi). */
 export type AllergyEntry = { key: AllergenKey } | { ingredientId: string } | { unknown: string };
@@ -34,7 +35,7 @@ export function allergyLabel(entry: AllergyEntry, catalog: Catalog): Label {
   if ('key' in entry) return allergenLabel(entry.key);
   if ('ingredientId' in entry) {
     const ingredient = catalog.get(entry.ingredientId);
-    if (ingredient !== undefined) return { ko: ingredient.nameKo, en: ingredient.nameEn.toLowerCase() };
+    if (ingredient !== undefined) return { ko: ingredient.nameKo, en: inSentence(ingredient.nameEn) };
   }
   const text = 'unknown' in entry ? entry.unknown : entry.ingredientId;
   return { ko: text, en: text };

@@ -5,6 +5,7 @@ import type { Ingredient, IngredientCategory } from '../../ingredient-schema.js'
 import { INGREDIENT_CATEGORIES } from '../../ingredient-schema.js';
 import { findForbidden } from '../recipe-facts.js';
 import type { Label, RuleModule } from '../rule-spec.js';
+import { inSentence } from '../../text/words.js';
 
 /** A dislike of a profile: a catalog ingredient or a whole shelf of the catalog (seafood, 해산물). */
 export type DislikeEntry = { ingredientId: string } | { category: IngredientCategory } | { unknown: string };
@@ -30,7 +31,7 @@ export function dislikeLabel(entry: DislikeEntry, catalog: Catalog): Label {
   if ('category' in entry) return CATEGORY_LABELS[entry.category];
   if ('ingredientId' in entry) {
     const ingredient = catalog.get(entry.ingredientId);
-    if (ingredient !== undefined) return { ko: ingredient.nameKo, en: ingredient.nameEn.toLowerCase() };
+    if (ingredient !== undefined) return { ko: ingredient.nameKo, en: inSentence(ingredient.nameEn) };
     return { ko: entry.ingredientId, en: entry.ingredientId };
   }
   return { ko: entry.unknown, en: entry.unknown };

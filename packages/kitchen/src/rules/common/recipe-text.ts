@@ -3,6 +3,7 @@ import type { Ingredient } from '../../ingredient-schema.js';
 import type { Mention } from '../../text/mentions.js';
 import type { FactLine, RecipeFacts } from '../recipe-facts.js';
 import type { Label, RuleModule } from '../rule-spec.js';
+import { inSentence } from '../../text/words.js';
 
 /** Listed but never named in a step, and fine so: seasoning to taste and water. */
 const NEED_NO_STEP: ReadonlySet<string> = new Set(['water', 'salt', 'black_pepper']);
@@ -48,8 +49,27 @@ function steps(facts: RecipeFacts) {
   return facts.texts.filter((part) => part.field === 'instructions');
 }
 
-function namesOf(ingredient: Ingredient): string[] {
-  return [ingredient.nameKo, ingredient.nameEn, ...ingredient.aliases].map((name) => name.toLowerCase());
+const names = new WeakMap<Ingredient, readonly string[]>();
+
+/** Every name of an ingredient in lower case, worked out once per record. */
+function namesOf(ingredient: Ingredient): readonly string[] {
+  let known = names.get(ingredient);
+  if (known === undefined) {
+    known = [ingredient.nameKo, ingredient.nameEn, ...ingredient.aliases].map((name) => name.toLowerCase());
+    names.set(ingredient, known);
+  }
+  return known;
+}
+
+const amounts = new Map<string, ReturnType<typeof parseAmount>>();
+
+/** parseAmount, remembered: a list's few amount spellings are read for every mention. */
+function amountOf(text: string): ReturnType<typeof parseAmount> {
+  if (!amounts.has(text)) {
+    if (amounts.size > 10_000) amounts.clear();
+    amounts.set(text, parseAmount(text));
+  }
+  return amounts.get(text);
 }
 
 /**
@@ -67,7 +87,7 @@ function standsFor(mention: Mention, line: FactLine): boolean {
 function label(ingredient: Ingredient | undefined, fallback: string): Label {
   return ingredient === undefined
     ? { ko: fallback, en: fallback }
-    : { ko: ingredient.nameKo, en: ingredient.nameEn.toLowerCase() };
+    : { ko: ingredient.nameKo, en: inSentence(ingredient.nameEn) };
 }
 
 function unlisted(facts: RecipeFacts): Label[] {
@@ -95,7 +115,7 @@ function unused(facts: RecipeFacts): Label[] {
 function numberOf(text: string, words: Readonly<Record<string, number>>): number | undefined {
   const word = words[text.toLowerCase()];
   if (word !== undefined) return word;
-  return parseAmount(text)?.value;
+  return amountOf(text)?.value;
 }
 
 /** A count a step puts beside a listed line ("달걀 2개", "two eggs") that differs from the list. */
@@ -105,7 +125,7 @@ function miscounts(facts: RecipeFacts): Label[] {
     for (const mention of part.mentions) {
       const line = facts.lines.find((candidate) => standsFor(mention, candidate));
       if (line === undefined) continue;
-      const listed = parseAmount(line.line.amount);
+      const listed = amountOf(line.line.amount);
       if (listed === undefined || listed.vague) continue;
       let said: number | undefined;
       const korean = KOREAN_COUNT.exec(part.text.slice(mention.end));

@@ -39,6 +39,16 @@ export const diabetesCondition: ConditionModule = {
   rules: () => rules,
   forbiddenTags: () => [...ADDED_SUGAR_TAGS],
   riceLimitGrams: () => DIABETES_LIMITS.riceMaxG,
+  dailyRules: (_profile, meals) => [
+    {
+      id: 'day.diabetes.carbohydrate',
+      kind: 'max',
+      label: { ko: '하루 탄수화물', en: 'carbohydrate of the day' },
+      limit: DIABETES_LIMITS.carbohydrateMaxG * meals,
+      unit: 'g',
+      nutrient: 'carbohydrate',
+    },
+  ],
   promptLines: (_profile, language) =>
     language === 'ko'
       ? [

@@ -1,6 +1,6 @@
 import type { IngredientTag } from '../../ingredient-schema.js';
 import { findForbidden } from '../recipe-facts.js';
-import type { RecipeFacts } from '../recipe-facts.js';
+import { UNDERCOOKED, wordsFound } from '../common/undercooked.js';
 import type { ConditionModule, Label } from '../rule-spec.js';
 
 /**
@@ -9,34 +9,14 @@ import type { ConditionModule, Label } from '../rule-spec.js';
  */
 const FORBIDDEN_TAGS: readonly IngredientTag[] = ['raw_only', 'alcohol'];
 
-/**
- * Words for undercooked dishes, liver and high-mercury fish. The catalog holds no liver or high-mercury
- * fish, so these can only come in through a model's words.
- */
-const FORBIDDEN_WORDS: readonly Label[] = [
-  { ko: '반숙', en: 'soft-boiled' },
-  { ko: '날달걀', en: 'raw egg' },
-  { ko: '흐르는 노른자', en: 'runny yolk' },
-  { ko: '육회', en: 'tartare' },
-  { ko: '레어', en: 'rare' },
+/** Liver and high-mercury fish: the catalog holds none, so they can only come in through a model's words. */
+const LIVER_AND_MERCURY: readonly Label[] = [
   { ko: '소간', en: 'liver' },
   { ko: '닭간', en: 'chicken liver' },
   { ko: '황새치', en: 'swordfish' },
   { ko: '상어', en: 'shark' },
   { ko: '참다랑어', en: 'bluefin tuna' },
 ];
-
-function forbiddenWords(facts: RecipeFacts): Label[] {
-  const found: Label[] = [];
-  for (const word of FORBIDDEN_WORDS) {
-    const hit = facts.texts.some((part) => {
-      const lower = part.text.toLowerCase();
-      return lower.includes(word.ko) || new RegExp(`\\b${word.en}\\b`).test(lower);
-    });
-    if (hit) found.push(word);
-  }
-  return found;
-}
 
 export const pregnancy: ConditionModule = {
   key: 'pregnancy',
@@ -51,7 +31,7 @@ export const pregnancy: ConditionModule = {
       label: { ko: '임신 중 피할 음식', en: 'foods to avoid in pregnancy' },
       find: (facts) => [
         ...findForbidden(facts, { ingredient: (item) => item.tags.some((tag) => FORBIDDEN_TAGS.includes(tag)) }),
-        ...forbiddenWords(facts),
+        ...wordsFound(facts, [...UNDERCOOKED, ...LIVER_AND_MERCURY]),
       ],
     },
   ],

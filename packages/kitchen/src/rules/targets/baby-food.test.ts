@@ -31,14 +31,30 @@ describe('baby food', () => {
   });
 
   it('wants an iron-rich ingredient from 6 months, not before', () => {
-    expect(find(baby(6, ['beef', 'zucchini']), 'baby_food.iron_source')).toMatchObject({ kind: 'min', ok: true });
+    expect(find(baby(6, ['beef', 'zucchini']), 'baby_food.iron_source')).toMatchObject({ kind: 'min', limit: 8, unit: 'g', ok: true });
+    // A garnish is not a source: 5 g of peas per serving.
+    const garnish = baby(8, ['zucchini'], {
+      ingredients: [
+        { name: '애호박', amount: '100', unit: 'g', ingredientId: 'zucchini', grams: 100 },
+        { name: '완두콩', amount: '10', unit: 'g', ingredientId: 'green_peas', grams: 10 },
+      ],
+      instructions: ['애호박, 완두콩을 익혀 으깹니다.'],
+    });
+    expect(broken(garnish)).toContain('baby_food.iron_source');
     expect(broken(baby(8, ['zucchini', 'potato']))).toContain('baby_food.iron_source');
     expect(baby(5, ['zucchini']).some((check) => check.rule === 'baby_food.iron_source')).toBe(false);
   });
 
-  it('keeps sodium to 300 mg from 12 months', () => {
+  it('keeps sodium to 300 mg from 12 months and 200 mg before (the food’s own: no salt is added)', () => {
     expect(find(baby(18, ['beef']), 'sodium')).toMatchObject({ limit: 300 });
-    expect(find(baby(9, ['beef']), 'sodium')).toMatchObject({ limit: 1000 });
+    expect(find(baby(9, ['beef']), 'sodium')).toMatchObject({ limit: 200 });
+  });
+
+  it('keeps choking hazards (rice cakes, whole grapes, cherry tomatoes) and undercooked words from under-threes', () => {
+    expect(broken(baby(24, ['beef', 'garaetteok']))).toContain('baby_food.choking');
+    expect(broken(baby(24, ['beef', 'grape']))).toContain('baby_food.choking');
+    const runny = baby(18, ['beef', 'egg'], { instructions: ['소고기를 볶고 달걀은 반숙으로 부칩니다.'] });
+    expect(broken(runny)).toContain('baby_food.raw');
   });
 
   it('tells about solids before 6 months, and that adult conditions are not applied', () => {

@@ -1,5 +1,6 @@
 import type { Profile } from '@ai-chef/contracts';
 import type { IngredientTag } from '../../ingredient-schema.js';
+import { UNDERCOOKED, wordsFound } from '../common/undercooked.js';
 import { findForbidden } from '../recipe-facts.js';
 import type { RecipeFacts } from '../recipe-facts.js';
 import type { Label, RuleSpec, TargetModule } from '../rule-spec.js';
@@ -12,10 +13,17 @@ export const BABY_LIMITS = {
   noWholeNutsBeforeMonths: 36,
   /** From this age every recipe has an iron-rich ingredient (WHO; 대한소아청소년과학회). */
   ironSourceFromMonths: 6,
+  /** At least this much of it per serving: about two teaspoons of minced meat, not a garnish. */
+  ironSourceMinGrams: 8,
   /** Solids before this age are told to talk to a doctor first. */
   solidsNoticeBeforeMonths: 6,
   /** Sodium per serving for 12–36 months. */
   toddlerSodiumMaxMg: 300,
+  /**
+   * Sodium per serving before 12 months, from the food itself (no salt is added): the Korean adequate intake
+   * for 7–11 months is about 370 mg a day, so one meal stays well under it even with cheese or seaweed.
+   */
+  infantSodiumMaxMg: 200,
 } as const;
 
 const SEASONING_TAGS: readonly IngredientTag[] = ['added_sugar', 'salt', 'salty_sauce'];
@@ -55,11 +63,11 @@ export const babyFood: TargetModule = {
   mealMinKcal: null,
   withRice: false,
   sodiumLimitMg: (profile) =>
-    age(profile) >= BABY_LIMITS.noSeasoningBeforeMonths ? BABY_LIMITS.toddlerSodiumMaxMg : undefined,
+    age(profile) >= BABY_LIMITS.noSeasoningBeforeMonths ? BABY_LIMITS.toddlerSodiumMaxMg : BABY_LIMITS.infantSodiumMaxMg,
   forbiddenTags: (profile) => {
     const tags: IngredientTag[] = ['raw_only'];
     if (age(profile) < BABY_LIMITS.noSeasoningBeforeMonths) tags.push('honey', ...SEASONING_TAGS);
-    if (age(profile) < BABY_LIMITS.noWholeNutsBeforeMonths) tags.push('whole_nut');
+    if (age(profile) < BABY_LIMITS.noWholeNutsBeforeMonths) tags.push('whole_nut', 'choking_risk');
     return tags;
   },
   rules: (profile) => {
@@ -72,9 +80,15 @@ export const babyFood: TargetModule = {
         label: { ko: `이유식 단계(${stage.label.ko})와 맞지 않는 표시`, en: `stage words that do not fit ${stage.label.en}` },
         find: (facts) => stageProblems(facts, months),
       },
-      forbidTags('baby_food.raw', { ko: '아기에게 날 생선·고기·달걀', en: 'raw fish, meat or egg for a baby' }, [
-        'raw_only',
-      ]),
+      {
+        id: 'baby_food.raw',
+        kind: 'none',
+        label: { ko: '아기에게 날것·덜 익힌 음식', en: 'raw or undercooked food for a baby' },
+        find: (facts) => [
+          ...findForbidden(facts, { ingredient: (item) => item.tags.includes('raw_only') }),
+          ...wordsFound(facts, UNDERCOOKED),
+        ],
+      },
     ];
     if (months < BABY_LIMITS.noSeasoningBeforeMonths) {
       rules.push(
@@ -91,17 +105,24 @@ export const babyFood: TargetModule = {
         forbidTags('baby_food.whole_nuts', { ko: '36개월 전 통견과', en: 'whole nuts before 36 months' }, [
           'whole_nut',
         ]),
+        forbidTags(
+          'baby_food.choking',
+          { ko: '36개월 전 질식 위험 식품(떡, 통포도, 방울토마토 등)', en: 'choking hazards before 36 months (rice cakes, whole grapes, cherry tomatoes…)' },
+          ['choking_risk'],
+        ),
       );
     }
     if (months >= BABY_LIMITS.ironSourceFromMonths) {
       rules.push({
         id: 'baby_food.iron_source',
         kind: 'min',
-        label: { ko: '철분이 풍부한 재료', en: 'iron-rich ingredients' },
-        limit: 1,
-        unit: 'ingredients',
+        label: { ko: '철분이 풍부한 재료(1인분)', en: 'iron-rich food per serving' },
+        limit: BABY_LIMITS.ironSourceMinGrams,
+        unit: 'g',
         measure: (facts) =>
-          facts.lines.filter(({ ingredient }) => ingredient?.tags.includes('iron_source') === true).length,
+          facts.lines
+            .filter(({ ingredient }) => ingredient?.tags.includes('iron_source') === true)
+            .reduce((sum, { line }) => sum + line.grams, 0) / facts.recipe.servings,
       });
     }
     return rules;

@@ -15,5 +15,6 @@ export const diabetes: TargetModule = {
   rules: diabetesCondition.rules,
   forbiddenTags: diabetesCondition.forbiddenTags,
   riceLimitGrams: diabetesCondition.riceLimitGrams,
+  dailyRules: diabetesCondition.dailyRules,
   promptLines: diabetesCondition.promptLines,
 };

@@ -13,6 +13,24 @@ export const diet: TargetModule = {
   mealMinKcal: 250,
   withRice: true,
   riceLimitGrams: () => DIET_LIMITS.riceMaxG,
+  dailyRules: (_profile, meals) => [
+    {
+      id: 'day.diet.calories',
+      kind: 'max',
+      label: { ko: '하루 열량', en: 'energy of the day' },
+      limit: DIET_LIMITS.caloriesMaxKcal * meals,
+      unit: 'kcal',
+      nutrient: 'calories',
+    },
+    {
+      id: 'day.diet.protein',
+      kind: 'min',
+      label: { ko: '하루 단백질', en: 'protein of the day' },
+      limit: DIET_LIMITS.proteinMinG * meals,
+      unit: 'g',
+      nutrient: 'protein',
+    },
+  ],
   rules: () => [
     {
       id: 'diet.calories',

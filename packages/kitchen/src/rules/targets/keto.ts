@@ -1,7 +1,7 @@
 import type { TargetModule } from '../rule-spec.js';
 
 /** Seed 001's keto rules, per serving. */
-export const KETO_LIMITS = { netCarbsMaxG: 5, fatMinPercent: 70, proteinPercent: [20, 30] } as const;
+export const KETO_LIMITS = { netCarbsMaxG: 5, fatMinPercent: 70, proteinPercent: [20, 30], dailyNetCarbsMaxG: 20 } as const;
 
 export const keto: TargetModule = {
   id: 'keto',
@@ -13,6 +13,16 @@ export const keto: TargetModule = {
   role: { ko: '케토제닉 식단 전문 영양사', en: 'a dietitian who specialises in ketogenic diets' },
   mealMinKcal: 350,
   withRice: false,
+  dailyRules: () => [
+    {
+      id: 'day.keto.net_carbs',
+      kind: 'max',
+      label: { ko: '하루 순탄수화물', en: 'net carbs of the day' },
+      limit: KETO_LIMITS.dailyNetCarbsMaxG,
+      unit: 'g',
+      nutrient: 'netCarbs',
+    },
+  ],
   rules: () => [
     {
       id: 'keto.net_carbs',
