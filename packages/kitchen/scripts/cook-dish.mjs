@@ -4,7 +4,7 @@
 import { profileWithDefaults } from '@ai-chef/contracts';
 import { cookLibraryDish, defaultProfileFor, estimateBasket, getCatalog, getLibrary } from '@ai-chef/kitchen';
 
-const [id, targetArg, language = 'ko', overrides = '{}'] = process.argv.slice(2);
+const [id, targetArg, language = 'ko', overrides = '{}'] = process.argv.slice(2).map((arg, i) => (arg === '' && i === 1 ? undefined : arg));
 const recipe = getLibrary().find((entry) => entry.id === id);
 if (recipe === undefined) {
   console.error(`no recipe ${id}`);

@@ -171,7 +171,7 @@ describe('new Catalog', () => {
         allergens: [],
         staple: false,
         tags: [],
-        referencePrice: { price: 9900, grams: 1000 },
+        referencePrice: { price: 9900, grams: 1000, pack: '1kg' },
         sourceRef: { db: 'usda_sr_legacy', id: '09148', food: 'Kiwifruit, green, raw' },
       },
     ]);

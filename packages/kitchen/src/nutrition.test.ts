@@ -30,7 +30,7 @@ const handCatalog = new Catalog([
     allergens: [],
     staple: true,
     tags: [],
-    referencePrice: { price: 1000, grams: 210 },
+    referencePrice: { price: 1000, grams: 210, pack: '210g' },
     sourceRef: {
       db: 'usda_sr_legacy',
       id: '20051',
@@ -60,7 +60,7 @@ const handCatalog = new Catalog([
     allergens: ['chicken'],
     staple: false,
     tags: [],
-    referencePrice: { price: 9900, grams: 1000 },
+    referencePrice: { price: 9900, grams: 1000, pack: '1kg' },
     sourceRef: {
       db: 'usda_sr_legacy',
       id: '05062',

@@ -112,18 +112,18 @@ describe('reference prices: smallest retail packs', () => {
 
   it('keeps the anchor prices of everyday items', () => {
     const pack = (id: string) => catalog.get(id)?.referencePrice;
-    expect(pack('onion')).toEqual({ price: 3500, grams: 1000 });
-    expect(pack('garlic')).toEqual({ price: 3500, grams: 200 });
-    expect(pack('chili_powder')).toEqual({ price: 4500, grams: 100 });
-    expect(pack('kimchi')).toEqual({ price: 5500, grams: 500 });
-    expect(pack('tofu')).toEqual({ price: 1800, grams: 300 });
-    expect(pack('egg')).toEqual({ price: 3800, grams: 500 });
-    expect(pack('pork_belly')).toEqual({ price: 11_900, grams: 500 });
+    expect(pack('onion')).toEqual({ price: 3500, grams: 1000, pack: '1kg' });
+    expect(pack('garlic')).toEqual({ price: 3500, grams: 200, pack: '200g' });
+    expect(pack('chili_powder')).toEqual({ price: 4500, grams: 100, pack: '100g' });
+    expect(pack('kimchi')).toEqual({ price: 5500, grams: 500, pack: '500g' });
+    expect(pack('tofu')).toEqual({ price: 1800, grams: 300, pack: '300g' });
+    expect(pack('egg')).toEqual({ price: 3800, grams: 500, pack: '10구' });
+    expect(pack('pork_belly')).toEqual({ price: 11_900, grams: 500, pack: '500g' });
     // Liquids: millilitres × the record's own density, so "500 ml" in a recipe is one bottle.
-    expect(pack('soy_sauce')).toEqual({ price: 3500, grams: 600 });
+    expect(pack('soy_sauce')).toEqual({ price: 3500, grams: 600, pack: '500ml' });
     expect(pack('sesame_oil')?.grams).toBeCloseTo(160 * 0.92, 5);
     expect(pack('milk')?.grams).toBeCloseTo(900 * 1.03, 5);
-    expect(pack('water')).toEqual({ price: 900, grams: 2000 });
+    expect(pack('water')).toEqual({ price: 900, grams: 2000, pack: '2L' });
   });
 
   it('prices a smaller pack dearer per gram than a larger pack of the same kind', () => {

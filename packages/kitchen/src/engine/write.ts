@@ -29,7 +29,8 @@ function templateValues(adapted: Adapted, written: RecipeIngredient[], profile: 
     const name = language === 'en' ? inSentence(line.ingredient.nameEn) : line.ingredient.nameKo;
     byKey.set(line.key, {
       name,
-      plural: language === 'en' ? englishPlural(name) : name,
+      // Only what is counted has a plural: two eggs, but tofu (a swap for the eggs) stays tofu.
+      plural: language === 'en' && line.ingredient.units['개'] !== undefined ? englishPlural(name) : name,
       amount: listed.amount,
       unit: listed.unit,
     });

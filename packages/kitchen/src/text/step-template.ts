@@ -126,7 +126,9 @@ export function renderTemplate(template: string, language: Language, values: Tem
       out += filled;
     }
   }
-  return tidy(out);
+  const text = tidy(out);
+  // An English sentence that opens with a placeholder opens with a capital.
+  return language === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 /** Spaces and punctuation left behind by a part left out ("마늘, , 양파" → "마늘, 양파"). */

@@ -59,6 +59,8 @@ export const NOT_FOOD_WORDS: readonly string[] = [
   '기름이 빠',
   '기름기',
   '기름을 빼',
+  '기름을 뺍',
+  '기름을 뺀',
   // Fat on meat, starchiness, "until soft" (무르다): not cooking oil, potato starch or radish.
   '기름과 힘줄',
   '기름을 떼',
