@@ -8,7 +8,7 @@ import { renderTemplate } from '../text/step-template.js';
 import type { Rejection } from './adapt.js';
 import { complete, cookWhole, sketch, suitableDishes } from './candidates.js';
 import type { OfflineCandidate, Sketch } from './candidates.js';
-import { choiceOrder } from './choose.js';
+import { CHOICE_MAX_POOL, choiceOrder } from './choose.js';
 import { explainRejections } from './explain.js';
 import { prepareLibrary } from './prepare.js';
 import { inSentence } from '../text/words.js';
@@ -129,18 +129,40 @@ export function generateOfflineRecipe(profile: Profile, catalog: Catalog = getCa
   const { sketches, rejections, tried } = sketchAll(canonical, catalog, shipping);
   const avoid = libraryIdsOf(options.avoid ?? [], catalog);
   const chosen = options.dish === undefined ? undefined : libraryIdsOf([options.dish], catalog);
-  const choosable = sketches.map((drawn) => ({
-    id: drawn.prepared.recipe.id,
-    score: drawn.score,
-    withinBudget: drawn.estimate.outOfPocket <= profile.budget,
-    drawn,
-  }));
+  // The draw's pool must hold dishes that pass once written out: the best of each group (see choiceOrder)
+  // are written before the draw, so one that fails on its words leaves the pool instead of skewing it.
+  const written = new Map<string, ReturnType<typeof complete>>();
+  const writeKo = (drawn: Sketch) => {
+    const id = drawn.prepared.recipe.id;
+    let done = written.get(id);
+    if (done === undefined) {
+      done = complete(drawn, canonical, catalog);
+      written.set(id, done);
+    }
+    return done;
+  };
+  const groupOf = (drawn: Sketch): string =>
+    `${avoid.has(drawn.prepared.recipe.id)}|${drawn.estimate.outOfPocket <= profile.budget}`;
+  const validInGroup = new Map<string, number>();
+  for (const drawn of sketches) {
+    const group = groupOf(drawn);
+    if ((validInGroup.get(group) ?? 0) >= CHOICE_MAX_POOL) continue;
+    if (writeKo(drawn).ok) validInGroup.set(group, (validInGroup.get(group) ?? 0) + 1);
+  }
+  const choosable = sketches
+    .filter((drawn) => written.get(drawn.prepared.recipe.id)?.ok !== false)
+    .map((drawn) => ({
+      id: drawn.prepared.recipe.id,
+      score: drawn.score,
+      withinBudget: drawn.estimate.outOfPocket <= profile.budget,
+      drawn,
+    }));
   const order = choiceOrder(choosable, avoid, options.random ?? Math.random);
   let served: OfflineCandidate | undefined;
   const others: OfflineCandidate[] = [];
   for (const entry of order) {
     if (served !== undefined && others.length >= ALTERNATIVES) break;
-    const inKorean = complete(entry.drawn, canonical, catalog);
+    const inKorean = writeKo(entry.drawn);
     if (!inKorean.ok) {
       rejections.push(inKorean.rejection);
       continue;

@@ -1,3 +1,4 @@
+import { josa } from 'es-hangul';
 import type { Language, Notice, Profile, Recipe, RecipeIngredient } from '@ai-chef/contracts';
 import { babyStageFor } from '../rules/index.js';
 import type { BabyStageKey, Label } from '../rules/index.js';
@@ -86,6 +87,15 @@ export function writeRecipe(
   const instructions = recipe.steps
     .map((step) => renderTemplate(step[language], language, values))
     .filter((step): step is string => step !== undefined && step !== '');
+  // Fridge items a dish takes in are cooked in a step of their own where its steps do not name them.
+  const named = recipe.steps.some((step) => step[language].includes('{extra'));
+  if (values.extra !== undefined && !named) {
+    const step =
+      language === 'en'
+        ? `Cut the ${values.extra} from the fridge into bites, add them and cook them through.`
+        : `냉장고의 ${josa(values.extra, '을/를')} 한입 크기로 썰어 함께 넣고 완전히 익힙니다.`;
+    instructions.splice(Math.max(0, instructions.length - 1), 0, step);
+  }
   return {
     recipeName: recipe.name[language],
     description: renderTemplate(recipe.description[language], language, values) ?? '',

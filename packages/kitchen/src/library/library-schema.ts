@@ -87,6 +87,7 @@ export const LibraryRecipeSchema = z
      * Fridge items the dish can take in, by catalog category (`fallback`: only when nothing better is at
      * hand), less the named ingredients that do not fit (raw flour in a salad). `required`: the dish is
      * built from the fridge (its own lines are pantry staples) and its steps name the extras as {extra}.
+     * A dish that only may take extras in names them inside `[ ]`, so the part is left out when none join.
      */
     addIns: z
       .object({
@@ -103,9 +104,17 @@ export const LibraryRecipeSchema = z
   })
   .strict()
   .superRefine((recipe, ctx) => {
-    const usesExtra = recipe.steps.some((step) => step.ko.includes('{extra') || step.en.includes('{extra'));
-    if (usesExtra !== (recipe.addIns?.required === true)) {
-      ctx.addIssue({ code: 'custom', path: ['addIns'], message: 'steps name {extra} exactly when addIns are required' });
+    // Extras joined to a dish are listed, so a step must cook them: a dish built from the fridge names them
+    // anywhere; one that may take some names them only in [ ] (its steps read whole without any).
+    const texts = recipe.steps.flatMap((step) => [step.ko, step.en]);
+    const usesExtra = texts.some((step) => step.includes('{extra'));
+    const needsExtra = texts.some((step) => step.replace(/\[[^\]]*\]/g, '').includes('{extra'));
+    if (recipe.addIns?.required === true ? !usesExtra : needsExtra || (usesExtra && recipe.addIns === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['addIns'],
+        message: 'steps name {extra} when addIns are required, else only inside [ ] of a dish with addIns',
+      });
     }
     if (recipe.targets.includes('baby_food') !== (recipe.babyStages !== undefined)) {
       ctx.addIssue({
