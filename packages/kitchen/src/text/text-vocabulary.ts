@@ -63,6 +63,11 @@ export const NOT_FOOD_WORDS: readonly string[] = [
   '기름을 뺀',
   // Fat on meat, starchiness, "until soft" (무르다): not cooking oil, potato starch or radish.
   '기름과 힘줄',
+  '기름진',
+  '기름을 걷',
+  '가지런',
+  '모자라',
+  '전분을 빼',
   '기름을 떼',
   '전분기',
   '무를 때',

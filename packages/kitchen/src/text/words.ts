@@ -1,9 +1,13 @@
 import type { Language } from '@ai-chef/contracts';
 
 const IRREGULAR_PLURALS: Readonly<Record<string, string>> = { leaf: 'leaves', 'perilla leaf': 'perilla leaves' };
+/** Foods English does not count even when a recipe counts blocks or pieces of them. */
+const MASS_NOUNS = new Set(['tofu', 'rice', 'kimchi', 'spinach', 'bread', 'cheese', 'butter', 'meat', 'fish', 'garlic']);
 
-/** The English plural of a food name: eggs, tomatoes, chillies, perilla leaves. */
+/** The English plural of a food name: eggs, tomatoes, chillies, perilla leaves; tofu stays tofu. */
 export function englishPlural(name: string): string {
+  const last = name.toLowerCase().split(' ').pop() ?? '';
+  if (MASS_NOUNS.has(last)) return name;
   const irregular = IRREGULAR_PLURALS[name];
   if (irregular !== undefined) return irregular;
   if (/(s|x|z|ch|sh)$/.test(name)) return `${name}es`;

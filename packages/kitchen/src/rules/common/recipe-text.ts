@@ -25,9 +25,8 @@ const KOREAN_NUMBERS: Readonly<Record<string, number>> = {
   아홉: 9,
   열: 10,
 };
+/** Numbers a step writes before a counted name ("two eggs"); "a" and "an" are articles, not counts. */
 const ENGLISH_NUMBERS: Readonly<Record<string, number>> = {
-  a: 1,
-  an: 1,
   one: 1,
   two: 2,
   three: 3,
