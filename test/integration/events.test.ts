@@ -14,6 +14,7 @@ const advance = (ms: number): void => {
 };
 
 const ADMIN_TOKEN = randomBytes(24).toString('base64url');
+const INTERNAL_TOKEN = randomBytes(24).toString('base64url');
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 let session: RunningSessionService;
 let gateway: RunningGateway;
@@ -31,11 +32,14 @@ beforeAll(async () => {
       TEMPORAL_ADDRESS: requiredEnv('TEST_TEMPORAL_ADDRESS'),
       LOG_LEVEL: 'silent',
       PORT: '0',
+      INTERNAL_TOKEN,
     },
     { now: () => new Date(nowMs) },
   );
   const edge = {
     SESSION_SERVICE_URL: session.url,
+    INTERNAL_TOKEN,
+    PROCESS_RATE_LIMIT_PER_MINUTE: '0',
     RATE_LIMIT_PER_MINUTE: '0',
     ADMIN_TOKEN,
     LOG_LEVEL: 'silent',

@@ -102,6 +102,7 @@ export interface ProcessStack {
   mongoDb: string;
   taskQueue: string;
   temporalAddress: string;
+  internalToken: string;
   /** Where each process writes its log (`<name>-<n>.log`). */
   logDir: string;
   /** The running worker's health/metrics URL, if one runs. */
@@ -163,6 +164,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     ANTHROPIC_API_KEY: '',
     NAVER_CLIENT_ID: '',
     NAVER_CLIENT_SECRET: '',
+    INTERNAL_TOKEN: randomBytes(24).toString('base64url'),
     ...options.env,
   };
 
@@ -206,6 +208,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     mongoDb,
     taskQueue,
     temporalAddress,
+    internalToken: base.INTERNAL_TOKEN ?? '',
     logDir,
     get workerUrl() {
       return workerUrl;
