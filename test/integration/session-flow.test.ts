@@ -120,6 +120,27 @@ describe('processing rules', () => {
     expect(result.body.runId).toBe(second.body.runId);
   });
 
+  it('when the session is processed again the moment each run ends, 20 times in a row, then every process is 202', async () => {
+    // The session shows the end as soon as the run reports it, a moment before the workflow closes:
+    // a process in that moment must start the next run, not meet 409 (SPEC §2: "at once").
+    const id = await newSession();
+    const profile = buildProfile({ target: 'general' });
+    const runIds = new Set<string>();
+    for (let round = 0; round < 20; round += 1) {
+      const reply = await call<{ runId: string; error?: unknown }>(stack.gatewayUrl, 'POST', `/session/${id}/process`, { profile });
+      expect([round, reply.status, reply.body.error]).toEqual([round, 202, undefined]);
+      runIds.add(reply.body.runId);
+      await eventually(
+        async () => {
+          const { body } = await call<SessionStatusView>(stack.gatewayUrl, 'GET', `/session/${id}/status`);
+          return body.status === 'processing' ? undefined : body;
+        },
+        { intervalMs: 5, what: `run ${round} to end` },
+      );
+    }
+    expect(runIds.size).toBe(20);
+  });
+
   it('when no recipe can satisfy the profile, then the run fails with a public error and keeps its progress', async () => {
     const id = await newSession();
     const profile = buildProfile({
