@@ -107,9 +107,14 @@ export interface ProcessStack {
   logDir: string;
   /** The running worker's health/metrics URL, if one runs. */
   readonly workerUrl: string | undefined;
-  startWorker(): Promise<void>;
+  /** Starts a worker; `entry` runs another build of it (a changed workflow bundle). */
+  startWorker(options?: { entry?: string }): Promise<void>;
   /** SIGKILL the worker: no shutdown, no completion of what it was doing. */
   killWorker(): Promise<void>;
+  /** SIGKILL the session service or the gateway. */
+  kill(name: 'session' | 'gateway'): Promise<void>;
+  /** Starts it again on the port it had, so the other services find it where they did. */
+  restart(name: 'session' | 'gateway'): Promise<void>;
   /** Processes that ended without the stack ending them (a crash). */
   unexpectedExits(): ProcessExit[];
   stop(): Promise<void>;
@@ -174,11 +179,18 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   let started = 0;
   let workerUrl: string | undefined;
 
-  async function spawnService(name: ServiceName, env: Record<string, string>, readyPath: string): Promise<string> {
-    const port = await infra.freePort();
+  const ports = new Map<ServiceName, number>();
+  async function spawnService(
+    name: ServiceName,
+    env: Record<string, string>,
+    readyPath: string,
+    entry: string = ENTRY[name],
+  ): Promise<string> {
+    const port = ports.get(name) ?? (await infra.freePort());
+    if (name !== 'worker') ports.set(name, port);
     started += 1;
     const logFile = join(logDir, `${name}-${started}.log`);
-    const child = infra.startProcess(name, process.execPath, [ENTRY[name]], {
+    const child = infra.startProcess(name, process.execPath, [entry], {
       env: { ...base, ...env, PORT: String(port) },
       logFile,
       cwd: ROOT,
@@ -194,10 +206,12 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
 
   const sessionUrl = await spawnService('session', {}, '/readyz');
   const serviceEnv = { SESSION_SERVICE_URL: sessionUrl };
-  const startWorker = async (): Promise<void> => {
+  const startWorker = async ({ entry }: { entry?: string } = {}): Promise<void> => {
     if (running.get('worker') && !running.get('worker')?.exited) throw new Error('a worker is already running');
-    workerUrl = await spawnService('worker', { ...serviceEnv, ...options.workerEnv }, '/readyz');
+    workerUrl = await spawnService('worker', { ...serviceEnv, ...options.workerEnv }, '/readyz', entry);
   };
+  const readyPaths: Record<'session' | 'gateway', string> = { session: '/readyz', gateway: '/healthz' };
+  const envOf: Record<'session' | 'gateway', () => Record<string, string>> = { session: () => ({}), gateway: () => serviceEnv };
   if (options.worker ?? true) await startWorker();
   const gatewayUrl = await spawnService('gateway', serviceEnv, '/healthz');
 
@@ -220,6 +234,16 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       stopping.add(worker);
       await worker.kill();
       workerUrl = undefined;
+    },
+    async kill(name) {
+      const child = running.get(name);
+      if (!child || child.exited) throw new Error(`no ${name} is running`);
+      stopping.add(child);
+      await child.kill();
+    },
+    async restart(name) {
+      if (running.get(name) && !running.get(name)?.exited) throw new Error(`${name} is still running`);
+      await spawnService(name, envOf[name](), readyPaths[name]);
     },
     unexpectedExits: () => [...exits],
     async stop() {
