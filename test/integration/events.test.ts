@@ -140,6 +140,15 @@ describe('one event', () => {
     });
   });
 
+  it('when an event is stored, then it and its visitor session are kept EVENT_TTL_SECONDS (90 days) after it', async () => {
+    const reply = await send({ page_url: '/kept' });
+    const event = await db.collection('events').findOne({ event_id: reply.event_id });
+    const visitor = await db.collection('visitor_sessions').findOne({ _id: reply.session_id as never });
+    const ninetyDays = 7_776_000 * 1000;
+    expect((event?.expiresAt as Date).getTime()).toBe(nowMs + ninetyDays);
+    expect((visitor?.expiresAt as Date).getTime()).toBe(nowMs + ninetyDays);
+  });
+
   it('when behind a trusted proxy, then the IP comes from X-Forwarded-For', async () => {
     const reply = await send({}, { 'x-forwarded-for': '203.0.113.9' }, proxied.url);
     const stored = await db.collection('events').findOne({ event_id: reply.event_id });

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ResultDocument, SessionStatusView } from '@ai-chef/contracts';
+import { gzipSync } from 'node:zlib';
+import { MongoClient } from 'mongodb';
+import { Client, Connection } from '@temporalio/client';
 import { startStack, type TestStack } from '../support/stack.js';
 import { call, eventually } from '../support/http.js';
 import { NO_KETO_POSSIBLE, buildProfile } from '../support/factories.js';
@@ -187,7 +190,84 @@ describe('processing rules', () => {
   });
 });
 
+describe('forget me: DELETE /session/:id', () => {
+  it('when a session with a fridge and a result is deleted, then 204 and every read of it is 404, its data gone', async () => {
+    const id = await newSession();
+    expect((await call(stack.gatewayUrl, 'POST', `/session/${id}/fridge`, { ingredients: ['onion'] })).status).toBe(200);
+    await call(stack.gatewayUrl, 'POST', `/session/${id}/process`, { profile: buildProfile({ healthConditions: ['고혈압'] }) });
+    expect((await settled(id)).status).toBe('completed');
+
+    const deleted = await call(stack.gatewayUrl, 'DELETE', `/session/${id}`);
+    expect(deleted.status).toBe(204);
+    for (const path of ['', '/status', '/result', '/fridge']) {
+      const reply = await call(stack.gatewayUrl, 'GET', `/session/${id}${path}`);
+      expect([path, reply.status]).toEqual([path, 404]);
+    }
+    const client = await MongoClient.connect(stack.mongoUrl);
+    try {
+      const db = client.db(stack.mongoDb);
+      const left = await Promise.all(
+        ['sessions', 'results', 'fridge_items'].map((name) => db.collection(name).countDocuments({ $or: [{ _id: id as never }, { sessionId: id }] })),
+      );
+      expect(left).toEqual([0, 0, 0]);
+    } finally {
+      await client.close();
+    }
+    expect((await call(stack.gatewayUrl, 'DELETE', `/session/${id}`)).status).toBe(404);
+  });
+
+  it('when a session is deleted while its run goes on, then the run is stopped and no result of it is kept', async () => {
+    const id = await newSession();
+    await call(stack.gatewayUrl, 'POST', `/session/${id}/process`, { profile: buildProfile() });
+    expect((await call(stack.gatewayUrl, 'DELETE', `/session/${id}`)).status).toBe(204);
+    const client = await MongoClient.connect(stack.mongoUrl);
+    const temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
+    try {
+      // The run's workflow closes: cancelled, or failed at its next write to the gone session.
+      const closed = await eventually(
+        async () => {
+          const { status } = await temporal.workflow.getHandle(id).describe();
+          return status.name === 'RUNNING' ? undefined : status.name;
+        },
+        { what: 'the run of the deleted session to close' },
+      );
+      expect(['CANCELLED', 'FAILED']).toContain(closed);
+      expect(await client.db(stack.mongoDb).collection('results').countDocuments({ sessionId: id })).toBe(0);
+      expect(await client.db(stack.mongoDb).collection('sessions').countDocuments({ _id: id as never })).toBe(0);
+    } finally {
+      await client.close();
+      await temporal.connection.close();
+    }
+  });
+});
+
 describe('the HTTP edge', () => {
+  it('when a body is compressed, nested deeper than 32, or over its route\'s 16 KiB, then 415, 400 and 413 before any parsing', async () => {
+    const id = await newSession();
+    const gzip = await fetch(`${stack.gatewayUrl}/session/${id}/process`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify({ profile: buildProfile() })),
+    });
+    expect([gzip.status, ((await gzip.json()) as { error: { code: string } }).error.code]).toEqual([415, 'unsupported_encoding']);
+    const deep = await call<{ error: { code: string } }>(stack.gatewayUrl, 'POST', `/session/${id}/process`, `${'['.repeat(33)}${']'.repeat(33)}`);
+    expect([deep.status, deep.body.error.code]).toEqual([400, 'too_deep']);
+    const fits = await call<{ error: { code: string } }>(stack.gatewayUrl, 'POST', `/session/${id}/process`, `${'['.repeat(32)}${']'.repeat(32)}`);
+    expect(fits.body.error.code).not.toBe('too_deep');
+    const large = await call(stack.gatewayUrl, 'POST', `/session/${id}/process`, { profile: { healthConditions: ['x'.repeat(17 * 1024)] } });
+    expect(large.status).toBe(413);
+    const events = await call(stack.gatewayUrl, 'POST', '/events', { events: [{ properties: { note: 'x'.repeat(20 * 1024) } }] });
+    expect(events.status).not.toBe(413); // 256 KiB for events
+  });
+
+  it("when a response carries a session's data, then it says Cache-Control: no-store", async () => {
+    const id = await newSession();
+    for (const path of ['', '/status', '/result', '/fridge']) {
+      const reply = await call(stack.gatewayUrl, 'GET', `/session/${id}${path}`);
+      expect([path, reply.headers.get('cache-control')]).toEqual([path, 'no-store']);
+    }
+  });
+
   it('when the body is not JSON, then 415; when it is too large, then 413', async () => {
     const id = await newSession();
     const text = await call(stack.gatewayUrl, 'POST', `/session/${id}/process`, 'profile=keto', {

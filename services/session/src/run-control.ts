@@ -4,6 +4,7 @@ import {
   ScheduleAlreadyRunning,
   ScheduleOverlapPolicy,
   WorkflowExecutionAlreadyStartedError,
+  ServiceError,
   WorkflowNotFoundError,
   isGrpcServiceError,
   type WorkflowExecutionStatusName,
@@ -48,10 +49,16 @@ export interface LatestRun {
   closeTime?: Date;
 }
 
+/** gRPC status codes of a server that did not answer: DEADLINE_EXCEEDED, UNAVAILABLE. */
+const NO_ANSWER_CODES = new Set([4, 14]);
+
+/** An error of a call Temporal did not answer becomes TemporalUnavailableError; any other is kept. */
 function unavailableOr(err: unknown): unknown {
   if (err instanceof WorkflowNotFoundError || err instanceof WorkflowExecutionAlreadyStartedError) return err;
-  if (isGrpcServiceError(err) || (err instanceof Error && /deadline|UNAVAILABLE|connect/i.test(err.message))) {
-    return new TemporalUnavailableError(err instanceof Error ? err.message : String(err), { cause: err });
+  // The client wraps the gRPC error of some calls (cancel, describe) in a ServiceError.
+  const grpc = err instanceof ServiceError ? err.cause : err;
+  if (isGrpcServiceError(grpc) && NO_ANSWER_CODES.has(grpc.code)) {
+    return new TemporalUnavailableError(grpc.message, { cause: err });
   }
   return err;
 }
@@ -119,7 +126,7 @@ export class RunControl {
     } catch (err) {
       const reason = unavailableOr(err);
       if (reason instanceof TemporalUnavailableError) {
-        // A deadline on the long poll means "still open"; anything else is an outage.
+        // The deadline of the long poll passing means "still open"; anything else is an outage.
         if (/deadline/i.test(reason.message)) return false;
         throw reason;
       }

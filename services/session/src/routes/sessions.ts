@@ -159,8 +159,8 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     try {
       cancelling = doc.status === 'processing' && (await runs.cancel(doc._id, doc.runId));
     } catch (err) {
-      if (err instanceof TemporalUnavailableError) throw unavailable('The workflow service is unavailable; try again shortly.');
-      throw err;
+      // Cancelling talks to Temporal alone: whatever keeps it from answering, the client may try again.
+      throw unavailable('The workflow service is unavailable; try again shortly.', undefined, { cause: err });
     }
     if (!cancelling) {
       throw conflict('not_processing', 'No run of this session is in progress.', [{ status: doc.status }]);
