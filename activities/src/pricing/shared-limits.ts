@@ -16,9 +16,11 @@ export interface SharedNaverLimitsOptions {
 /**
  * Naver's daily quota and call rate, counted in MongoDB through rate-limiter-flexible, so every
  * worker replica spends from the same counters. The quota is one counter per Korean calendar day
- * (it resets at midnight KST); the rate one counter per fixed one-second window. When MongoDB does
- * not answer, each replica falls back to counting in memory (the library's insurance limiter)
- * rather than stopping its price lookups.
+ * (it resets at midnight KST); the rate one counter per fixed one-second window, on top of each
+ * process's own sliding window. When MongoDB does not answer, each replica falls back to counting
+ * in memory (the library's insurance limiter) rather than stopping its price lookups. On FerretDB,
+ * which does not isolate concurrent updates of one document, replicas that start a window at the
+ * same moment may each be granted one call too many.
  */
 export function createSharedNaverLimits(options: SharedNaverLimitsOptions): { quota: QuotaCounter; rate: RateLimiter } {
   const dailyQuota = options.dailyQuota ?? NAVER_DAILY_QUOTA;
@@ -37,6 +39,19 @@ export function createSharedNaverLimits(options: SharedNaverLimitsOptions): { qu
     duration: 1,
     insuranceLimiter: new RateLimiterMemory({ points: options.callsPerSecond, duration: 1 }),
   });
+  let queue: Promise<void> = Promise.resolve();
+  async function takeSlot(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      signal?.throwIfAborted();
+      try {
+        await perSecond.consume(options.clientId, 1);
+        return;
+      } catch (err) {
+        if (!(err instanceof RateLimiterRes)) throw err;
+        await abortableSleep(Math.max(err.msBeforeNext, 5), signal);
+      }
+    }
+  }
   return {
     quota: {
       async tryConsume(n = 1) {
@@ -52,17 +67,12 @@ export function createSharedNaverLimits(options: SharedNaverLimitsOptions): { qu
       },
     },
     rate: {
-      async acquire(signal) {
-        for (;;) {
-          signal?.throwIfAborted();
-          try {
-            await perSecond.consume(options.clientId, 1);
-            return;
-          } catch (err) {
-            if (!(err instanceof RateLimiterRes)) throw err;
-            await abortableSleep(Math.max(err.msBeforeNext, 5), signal);
-          }
-        }
+      acquire(signal) {
+        // One counter update at a time from this process: FerretDB does not isolate concurrent
+        // updates of one document, and a race at a window's start would lose counts.
+        const turn = queue.then(() => takeSlot(signal));
+        queue = turn.catch(() => undefined);
+        return turn;
       },
     },
   };
