@@ -4,7 +4,15 @@
 // workflow bundle. In each, every session ends in a true state within 60 s and can process again.
 // The reconciler's schedule runs every 2 s here (RECONCILE_INTERVAL_SECONDS), so nothing waits long.
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +24,13 @@ import type { ResultDocument, SessionStatusView, SessionView } from '@ai-chef/co
 import { startAnthropicFake, type AnthropicFake } from '../fakes/anthropic-fake.js';
 import { buildProfile } from '../support/factories.js';
 import { call, eventually } from '../support/http.js';
-import { loadInfra, startProcessStack, type Infra, type ManagedProcess, type ProcessStack } from '../support/process-stack.js';
+import {
+  loadInfra,
+  startProcessStack,
+  type Infra,
+  type ManagedProcess,
+  type ProcessStack,
+} from '../support/process-stack.js';
 import { requiredEnv } from '../support/stack.js';
 import { newSession, pause, resultOf, settled, startRun, statusOf, withDatabase } from './run-watch.js';
 
@@ -49,7 +63,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ai-chef-run-truth-'));
   temporalPort = await infra.freePort();
   temporal = await startOwnTemporal();
-  anthropic = await startAnthropicFake({ apiKey: 'sk-ant-faults', behaviour: () => ({ kind: 'recipe', streamMs: SLOW_MODEL_MS }) });
+  anthropic = await startAnthropicFake({
+    apiKey: 'sk-ant-faults',
+    behaviour: () => ({ kind: 'recipe', streamMs: SLOW_MODEL_MS }),
+  });
   stack = await startProcessStack({
     temporalAddress: temporal.address,
     env: { RECONCILE_INTERVAL_SECONDS: '2' },
@@ -67,12 +84,17 @@ afterAll(async () => {
 });
 
 /** Waits until the session has left `processing` and `ok` holds; fails after 60 s. Returns the view and the wait. */
-async function truthOf(sessionId: string, ok: (view: SessionView) => boolean = () => true): Promise<{ view: SessionView; waitedMs: number }> {
+async function truthOf(
+  sessionId: string,
+  ok: (view: SessionView) => boolean = () => true,
+): Promise<{ view: SessionView; waitedMs: number }> {
   const since = Date.now();
   const view = await eventually(
     async () => {
       const reply = await call<SessionView>(stack.gatewayUrl, 'GET', `/session/${sessionId}`);
-      return reply.status === 200 && reply.body.status !== 'processing' && ok(reply.body) ? reply.body : undefined;
+      return reply.status === 200 && reply.body.status !== 'processing' && ok(reply.body)
+        ? reply.body
+        : undefined;
     },
     { timeoutMs: TRUTH_WITHIN_MS, intervalMs: 200, what: `session ${sessionId} to tell the truth` },
   );
@@ -81,7 +103,9 @@ async function truthOf(sessionId: string, ok: (view: SessionView) => boolean = (
 
 /** The session takes a new run at once, and that run completes with its result. */
 async function processesAgain(sessionId: string): Promise<void> {
-  const reply = await call<{ runId: string }>(stack.gatewayUrl, 'POST', `/session/${sessionId}/process`, { profile: buildProfile() });
+  const reply = await call<{ runId: string }>(stack.gatewayUrl, 'POST', `/session/${sessionId}/process`, {
+    profile: buildProfile(),
+  });
   expect([sessionId, reply.status]).toEqual([sessionId, 202]);
   const final = await settled(stack.gatewayUrl, sessionId, 120_000);
   expect([sessionId, final.status]).toEqual([sessionId, 'completed']);
@@ -90,7 +114,10 @@ async function processesAgain(sessionId: string): Promise<void> {
 
 /** Waits until the run's recipe step is asking the model (the claim alone shows progress 10 already). */
 async function inFirstStep(sessionId: string, modelCallsBefore: number): Promise<void> {
-  await eventually(async () => (anthropic.messageCount > modelCallsBefore ? true : undefined), { what: 'the model to be asked', intervalMs: 20 });
+  await eventually(async () => (anthropic.messageCount > modelCallsBefore ? true : undefined), {
+    what: 'the model to be asked',
+    intervalMs: 20,
+  });
   expect((await statusOf(stack.gatewayUrl, sessionId)).progress).toBe(10);
 }
 
@@ -113,11 +140,16 @@ describe('the session service SIGKILLed', () => {
     const sessionId = await newSession(stack.gatewayUrl);
     // Temporal down: the claim is made, the start waits for Temporal; the service dies in between.
     await temporal.stop();
-    const pending = call(stack.gatewayUrl, 'POST', `/session/${sessionId}/process`, { profile: buildProfile() }).catch(() => undefined);
+    const pending = call(stack.gatewayUrl, 'POST', `/session/${sessionId}/process`, {
+      profile: buildProfile(),
+    }).catch(() => undefined);
     const claimedAt = await eventually(
       () =>
         withDatabase(stack.mongoUrl, stack.mongoDb, async (db) => {
-          const doc = await db.db(stack.mongoDb).collection('sessions').findOne({ _id: sessionId as never });
+          const doc = await db
+            .db(stack.mongoDb)
+            .collection('sessions')
+            .findOne({ _id: sessionId as never });
           return doc?.status === 'processing' && doc.runId === null ? Date.now() : undefined;
         }),
       { intervalMs: 20, what: 'the claim' },
@@ -144,9 +176,17 @@ describe('the gateway SIGKILLed', () => {
         return sessionId;
       }),
     );
-    const streams = running.map((id) => fetch(`${stack.gatewayUrl}/session/${id}/stream`).then((r) => r.text()).catch(() => 'cut'));
+    const streams = running.map((id) =>
+      fetch(`${stack.gatewayUrl}/session/${id}/stream`)
+        .then((r) => r.text())
+        .catch(() => 'cut'),
+    );
     const idle = await Promise.all(Array.from({ length: 3 }, () => newSession(stack.gatewayUrl)));
-    const calls = idle.map((id) => call(stack.gatewayUrl, 'POST', `/session/${id}/process`, { profile: buildProfile() }).catch(() => undefined));
+    const calls = idle.map((id) =>
+      call(stack.gatewayUrl, 'POST', `/session/${id}/process`, { profile: buildProfile() }).catch(
+        () => undefined,
+      ),
+    );
     await pause(30);
     await stack.kill('gateway');
     await Promise.all([...streams, ...calls]);
@@ -175,7 +215,13 @@ describe('a run that closes outside its code', () => {
     await inFirstStep(sessionId, modelCalls);
     await client.workflow.getHandle(sessionId, runId).terminate('fault test: an operator stops the run');
     const { view, waitedMs } = await truthOf(sessionId);
-    expect(view).toMatchObject({ status: 'failed', phase: 'recipe_generation', progress: 10, runId, error: { code: 'run_terminated' } });
+    expect(view).toMatchObject({
+      status: 'failed',
+      phase: 'recipe_generation',
+      progress: 10,
+      runId,
+      error: { code: 'run_terminated' },
+    });
     console.log(`terminated run: the session told it after ${waitedMs} ms`);
     await processesAgain(sessionId);
   }, 240_000);

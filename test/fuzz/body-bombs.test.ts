@@ -29,7 +29,9 @@ beforeAll(async () => {
   counter = createServer((req, res) => {
     asked += 1;
     req.resume();
-    res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"code":"counted","message":"the gateway asked"}}');
+    res
+      .writeHead(500, { 'content-type': 'application/json' })
+      .end('{"error":{"code":"counted","message":"the gateway asked"}}');
   });
   await new Promise<void>((resolve) => counter.listen(0, '127.0.0.1', resolve));
   const { port } = counter.address() as AddressInfo;
@@ -110,18 +112,23 @@ describe('bodies built to cost CPU', () => {
 
   it(`when ${RUNS} compressed bodies (up to a megabyte of nesting inflated) arrive, then each is 415 unsupported_encoding, unread`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ROUTES), nested, fc.constantFrom(...encodings), async (route, body, encoding) => {
-        const bytes = compress(encoding, Buffer.from(body.text, 'utf8'));
-        const { res, cpuMs } = await measured({
-          method: route.method,
-          path: route.path,
-          headers: { 'content-type': 'application/json', 'content-encoding': encoding },
-          body: bytes,
-        });
-        cpu.push(cpuMs);
-        const wrong = problem(res, 415, ['unsupported_encoding']);
-        if (wrong) throw new Error(`${wrong}: ${encoding} ${bytes.length} bytes to ${route.path}`);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...ROUTES),
+        nested,
+        fc.constantFrom(...encodings),
+        async (route, body, encoding) => {
+          const bytes = compress(encoding, Buffer.from(body.text, 'utf8'));
+          const { res, cpuMs } = await measured({
+            method: route.method,
+            path: route.path,
+            headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+            body: bytes,
+          });
+          cpu.push(cpuMs);
+          const wrong = problem(res, 415, ['unsupported_encoding']);
+          if (wrong) throw new Error(`${wrong}: ${encoding} ${bytes.length} bytes to ${route.path}`);
+        },
+      ),
       { numRuns: RUNS },
     );
     expect(asked).toBe(0);
@@ -156,7 +163,8 @@ describe('bodies built to cost CPU', () => {
 
   it(`then no request cost more than ${CPU_PER_REQUEST_MS} ms of CPU, 95 % of them less than ${CPU_P95_MS} ms`, () => {
     const sorted = [...cpu].sort((a, b) => a - b);
-    const at = (share: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
+    const at = (share: number): number =>
+      sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
     console.log(
       `hostile bodies: ${cpu.length} requests, CPU per request p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, ` +
         `max ${at(1).toFixed(1)} ms`,

@@ -41,7 +41,11 @@ beforeAll(async () => {
       }),
     );
   }
-  const started = await send(gateways[0]?.url ?? '', { method: 'POST', path: '/session/start', headers: { 'x-forwarded-for': '10.255.255.255' } });
+  const started = await send(gateways[0]?.url ?? '', {
+    method: 'POST',
+    path: '/session/start',
+    headers: { 'x-forwarded-for': '10.255.255.255' },
+  });
   sessionId = (JSON.parse(started.text) as { sessionId: string }).sessionId;
 });
 
@@ -60,22 +64,36 @@ const nextClient = (): string => {
 
 function limited(res: RawResponse, code: string): string | undefined {
   const retryAfter = Number(res.headers['retry-after']);
-  if (res.status !== 429 || errorCode(res) !== code) return `expected 429 ${code}, got ${res.status} ${errorCode(res)}`;
-  if (!Number.isInteger(retryAfter) || retryAfter < 1 || retryAfter > 60) return `Retry-After ${String(res.headers['retry-after'])}`;
+  if (res.status !== 429 || errorCode(res) !== code)
+    return `expected 429 ${code}, got ${res.status} ${errorCode(res)}`;
+  if (!Number.isInteger(retryAfter) || retryAfter < 1 || retryAfter > 60)
+    return `Retry-After ${String(res.headers['retry-after'])}`;
   return answerProblem(res);
 }
 
 describe('rate limits across two gateways sharing one database', () => {
   it(`when a client's requests alternate between the gateways in any order, then exactly ${LIMIT} a minute pass and the rest get 429 with Retry-After`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 1 }), { minLength: LIMIT + 1, maxLength: LIMIT + 4 }), async (order) => {
-        const ip = nextClient();
-        for (const [index, which] of order.entries()) {
-          const res = await send(gateways[which]?.url ?? '', { method: 'GET', path: `/session/${sessionId}/status`, headers: { 'x-forwarded-for': ip } });
-          const wrong = index < LIMIT ? (res.status === 200 ? undefined : `request ${index + 1} got ${res.status}`) : limited(res, 'rate_limited');
-          if (wrong) throw new Error(`${wrong} (client ${ip}, gateways ${order.join('')})`);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 1 }), { minLength: LIMIT + 1, maxLength: LIMIT + 4 }),
+        async (order) => {
+          const ip = nextClient();
+          for (const [index, which] of order.entries()) {
+            const res = await send(gateways[which]?.url ?? '', {
+              method: 'GET',
+              path: `/session/${sessionId}/status`,
+              headers: { 'x-forwarded-for': ip },
+            });
+            const wrong =
+              index < LIMIT
+                ? res.status === 200
+                  ? undefined
+                  : `request ${index + 1} got ${res.status}`
+                : limited(res, 'rate_limited');
+            if (wrong) throw new Error(`${wrong} (client ${ip}, gateways ${order.join('')})`);
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -22,12 +22,19 @@ afterAll(async () => {
 describe('Naver limits shared by worker replicas', () => {
   it('when two workers spend one daily quota, then together they get exactly the quota', async () => {
     const clientId = `client-${randomBytes(4).toString('hex')}`;
-    const [a, b] = [0, 1].map(() => createSharedNaverLimits({ db, clientId, callsPerSecond: 10, dailyQuota: 5 }));
+    const [a, b] = [0, 1].map(() =>
+      createSharedNaverLimits({ db, clientId, callsPerSecond: 10, dailyQuota: 5 }),
+    );
     const granted: boolean[] = [];
     for (let i = 0; i < 8; i += 1) granted.push(await (i % 2 === 0 ? a : b)!.quota.tryConsume(1));
     expect(granted).toEqual([true, true, true, true, true, false, false, false]);
     // Another application (client id) has its own quota.
-    const other = createSharedNaverLimits({ db, clientId: `${clientId}-other`, callsPerSecond: 10, dailyQuota: 5 });
+    const other = createSharedNaverLimits({
+      db,
+      clientId: `${clientId}-other`,
+      callsPerSecond: 10,
+      dailyQuota: 5,
+    });
     expect(await other.quota.tryConsume(1)).toBe(true);
   });
 

@@ -22,9 +22,16 @@ export interface SharedNaverLimitsOptions {
  * which does not isolate concurrent updates of one document, replicas that start a window at the
  * same moment may each be granted one call too many.
  */
-export function createSharedNaverLimits(options: SharedNaverLimitsOptions): { quota: QuotaCounter; rate: RateLimiter } {
+export function createSharedNaverLimits(options: SharedNaverLimitsOptions): {
+  quota: QuotaCounter;
+  rate: RateLimiter;
+} {
   const dailyQuota = options.dailyQuota ?? NAVER_DAILY_QUOTA;
-  const common = { storeClient: options.db, tableName: NAVER_LIMITS_COLLECTION, disableIndexesCreation: true };
+  const common = {
+    storeClient: options.db,
+    tableName: NAVER_LIMITS_COLLECTION,
+    disableIndexesCreation: true,
+  };
   const daily = new RateLimiterMongo({
     ...common,
     keyPrefix: 'naver-quota',
@@ -55,7 +62,8 @@ export function createSharedNaverLimits(options: SharedNaverLimitsOptions): { qu
   return {
     quota: {
       async tryConsume(n = 1) {
-        if (!Number.isInteger(n) || n < 0) throw new RangeError(`quota units must be a whole number ≥ 0, got ${n}`);
+        if (!Number.isInteger(n) || n < 0)
+          throw new RangeError(`quota units must be a whole number ≥ 0, got ${n}`);
         if (n === 0) return true;
         try {
           await daily.consume(`${options.clientId}:${kstDay(Date.now())}`, n);

@@ -3,7 +3,11 @@
  * answer, and calls while a check runs wait for it. Probes from load balancers and clients then
  * cost the dependencies one check per `ttlMs`, however often they come.
  */
-export function cachedProbe<T>(check: () => Promise<T>, ttlMs: number, now: () => number = Date.now): () => Promise<T> {
+export function cachedProbe<T>(
+  check: () => Promise<T>,
+  ttlMs: number,
+  now: () => number = Date.now,
+): () => Promise<T> {
   let answer: { value: T; at: number } | undefined;
   let running: Promise<T> | undefined;
   return () => {

@@ -18,7 +18,12 @@ export async function ensureRateLimitIndexes(db: Db): Promise<void> {
  * the window ends). 0 turns the limit off (benchmarks). When MongoDB does not answer, each replica
  * counts in memory meanwhile (the library's insurance limiter) rather than refusing everyone.
  */
-export function perMinuteLimit(db: Db | undefined, limit: number, code: string, name: string): RequestHandler {
+export function perMinuteLimit(
+  db: Db | undefined,
+  limit: number,
+  code: string,
+  name: string,
+): RequestHandler {
   if (limit === 0 || db === undefined) return (_req, _res, next) => next();
   const limiter = new RateLimiterMongo({
     storeClient: db,

@@ -44,7 +44,10 @@ export class RunReconciler {
 
   async reconcile(): Promise<ReconcileReport> {
     const now = this.deps.now();
-    const candidates = await this.deps.sessions.processingSince(new Date(now.getTime() - QUIET_MS), PASS_LIMIT);
+    const candidates = await this.deps.sessions.processingSince(
+      new Date(now.getTime() - QUIET_MS),
+      PASS_LIMIT,
+    );
     const report: ReconcileReport = { checked: candidates.length, settled: 0, released: 0, followed: 0 };
     for (const doc of candidates) {
       try {
@@ -55,7 +58,8 @@ export class RunReconciler {
         this.deps.logger.warn({ err, sessionId: doc._id }, 'could not reconcile a session with its run');
       }
     }
-    if (report.settled + report.released + report.followed > 0) this.deps.logger.info(report, 'sessions reconciled with their runs');
+    if (report.settled + report.released + report.followed > 0)
+      this.deps.logger.info(report, 'sessions reconciled with their runs');
     return report;
   }
 
@@ -94,21 +98,36 @@ export class RunReconciler {
     return this.settleClosed(doc, runId, latest);
   }
 
-  private async settleClosed(doc: SessionDocument, runId: string, latest: LatestRun): Promise<Settlement | undefined> {
+  private async settleClosed(
+    doc: SessionDocument,
+    runId: string,
+    latest: LatestRun,
+  ): Promise<Settlement | undefined> {
     const { sessions } = this.deps;
-    if (latest.status === 'CANCELLED') return this.counted(await sessions.markCancelled(doc._id, runId), 'cancelled');
+    if (latest.status === 'CANCELLED')
+      return this.counted(await sessions.markCancelled(doc._id, runId), 'cancelled');
     if (latest.status === 'COMPLETED' && (await this.deps.results.ofRun(runId))) {
       return this.counted(await sessions.markCompleted(doc._id, runId), 'completed');
     }
     return this.settleFailed(doc, runId, CLOSED_WITHOUT_REPORT[latest.status] ?? RUN_FAILED);
   }
 
-  private async settleFailed(doc: SessionDocument, runId: string, error: PublicError): Promise<Settlement | undefined> {
-    this.deps.logger.warn({ sessionId: doc._id, runId, code: error.code }, 'run closed without reporting; session settled');
+  private async settleFailed(
+    doc: SessionDocument,
+    runId: string,
+    error: PublicError,
+  ): Promise<Settlement | undefined> {
+    this.deps.logger.warn(
+      { sessionId: doc._id, runId, code: error.code },
+      'run closed without reporting; session settled',
+    );
     return this.counted(await this.deps.sessions.markClosedWithoutReport(doc._id, runId, error), 'failed');
   }
 
-  private counted(target: Target | undefined, status: 'completed' | 'failed' | 'cancelled'): Settlement | undefined {
+  private counted(
+    target: Target | undefined,
+    status: 'completed' | 'failed' | 'cancelled',
+  ): Settlement | undefined {
     if (target === undefined) return undefined;
     this.deps.runMetrics.ended(target, status);
     return 'settled';

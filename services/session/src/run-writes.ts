@@ -19,7 +19,8 @@ export class RunWrites {
 
   async progress(sessionId: string, runId: string, phase: ProgressPhase): Promise<void> {
     if (await this.sessions.applyProgress(sessionId, runId, phase)) return;
-    if (await this.followIfNewest(sessionId, runId)) await this.sessions.applyProgress(sessionId, runId, phase);
+    if (await this.followIfNewest(sessionId, runId))
+      await this.sessions.applyProgress(sessionId, runId, phase);
   }
 
   /**
@@ -37,7 +38,12 @@ export class RunWrites {
     return this.ended(sessionId, result.runId, () => this.sessions.markCompleted(sessionId, result.runId));
   }
 
-  failed(sessionId: string, runId: string, phase: FailurePhase, error: PublicError): Promise<Target | undefined> {
+  failed(
+    sessionId: string,
+    runId: string,
+    phase: FailurePhase,
+    error: PublicError,
+  ): Promise<Target | undefined> {
     return this.ended(sessionId, runId, () => this.sessions.markFailed(sessionId, runId, phase, error));
   }
 
@@ -45,7 +51,11 @@ export class RunWrites {
     return this.ended(sessionId, runId, () => this.sessions.markCancelled(sessionId, runId));
   }
 
-  private async ended(sessionId: string, runId: string, end: () => Promise<Target | undefined>): Promise<Target | undefined> {
+  private async ended(
+    sessionId: string,
+    runId: string,
+    end: () => Promise<Target | undefined>,
+  ): Promise<Target | undefined> {
     const target = await end();
     if (target !== undefined) return target;
     return (await this.followIfNewest(sessionId, runId)) ? end() : undefined;
