@@ -6,8 +6,11 @@ import { TemporalUnavailableError, type LatestRun, type RunControl } from './run
 import type { RunMetrics } from './run-metrics.js';
 import type { SessionDocument, SessionRepository } from './session-repository.js';
 
-/** A claim younger than this may still be starting its workflow (the gateway waits 10 s for `process`). */
-export const CLAIM_GRACE_MS = 15_000;
+/**
+ * A claim younger than this may still be starting its workflow: `process` may spend up to 15 s on it
+ * (three calls to Temporal of at most 5 s each, when it waits for the previous run to close).
+ */
+export const CLAIM_GRACE_MS = 20_000;
 /** Sessions changed this recently are alive; the next pass looks at them if they go quiet. */
 const QUIET_MS = 5_000;
 /** Temporal's clock and ours may differ a little: a run started this much before the claim is still its run. */
