@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import {
   bearerAuth,
@@ -7,11 +7,12 @@ import {
   notFoundHandler,
   requestContext,
   requestLogger,
+  unavailable,
   type ServiceMetrics,
 } from '@ai-chef/platform';
 import type { SessionRepository } from './session-repository.js';
 import type { ResultRepository } from './result-repository.js';
-import type { RunControl } from './run-control.js';
+import { TemporalUnavailableError, type RunControl } from './run-control.js';
 import type { FridgeRepository } from './fridge-repository.js';
 import type { EventIngest } from './event-ingest.js';
 import type { AdminStats } from './admin-stats.js';
@@ -80,6 +81,10 @@ export function createSessionApp(deps: SessionAppDeps): Express {
   app.use('/internal/events', eventRoutes(deps));
   app.use('/internal/admin', adminRoutes(deps));
   app.use(notFoundHandler);
+  // Temporal not answering is a dependency down, on every route that asks it: 503 with Retry-After.
+  app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => {
+    next(err instanceof TemporalUnavailableError ? unavailable('The workflow service is unavailable; try again shortly.', undefined, { cause: err }) : err);
+  });
   app.use(errorHandler(deps.logger));
   return app;
 }
