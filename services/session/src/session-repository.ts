@@ -201,7 +201,10 @@ export class SessionRepository {
       const progress = PHASE_PROGRESS[phase];
       const result = await this.collection.updateOne(
         // Forward only; the same phase again only to record a run id not recorded yet.
-        { ...this.ofRun(sessionId, runId), $or: [{ progress: { $lt: progress } }, { progress, runId: null }] },
+        {
+          _id: sessionId,
+          $and: [this.ofRun(sessionId, runId), { $or: [{ progress: { $lt: progress } }, { progress, runId: null }] }],
+        },
         { $set: { phase, progress, runId, updatedAt: this.now() } },
       );
       return result.matchedCount > 0;
