@@ -208,7 +208,9 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   const serviceEnv = { SESSION_SERVICE_URL: sessionUrl };
   const startWorker = async ({ entry }: { entry?: string } = {}): Promise<void> => {
     if (running.get('worker') && !running.get('worker')?.exited) throw new Error('a worker is already running');
-    workerUrl = await spawnService('worker', { ...serviceEnv, ...options.workerEnv }, '/readyz', entry);
+    // The SDK's metrics on a free port of their own: the default (9464) may be held by any other stack on the machine.
+    const metrics = { TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${await infra.freePort()}` };
+    workerUrl = await spawnService('worker', { ...serviceEnv, ...metrics, ...options.workerEnv }, '/readyz', entry);
   };
   const readyPaths: Record<'session' | 'gateway', string> = { session: '/readyz', gateway: '/healthz' };
   const envOf: Record<'session' | 'gateway', () => Record<string, string>> = { session: () => ({}), gateway: () => serviceEnv };
