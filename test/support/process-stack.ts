@@ -214,8 +214,15 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   };
   const readyPaths: Record<'session' | 'gateway', string> = { session: '/readyz', gateway: '/healthz' };
   const envOf: Record<'session' | 'gateway', () => Record<string, string>> = { session: () => ({}), gateway: () => serviceEnv };
-  if (options.worker ?? true) await startWorker();
-  const gatewayUrl = await spawnService('gateway', serviceEnv, '/healthz');
+  let gatewayUrl: string;
+  try {
+    if (options.worker ?? true) await startWorker();
+    gatewayUrl = await spawnService('gateway', serviceEnv, '/healthz');
+  } catch (err) {
+    // A stack that did not come up leaves no process behind (it would keep jest from exiting).
+    for (const child of running.values()) if (!child.exited) await child.kill();
+    throw err;
+  }
 
   return {
     gatewayUrl,
