@@ -2,6 +2,7 @@
 // megabyte of `[`) and deeply nested ones. Each gets its 4xx (415 unsupported_encoding, 400
 // too_deep, 413) from the bytes as sent, never inflated or parsed, within a bounded CPU time per
 // request; nothing reaches the session service (a local server here that only counts).
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
@@ -14,14 +15,28 @@ import { answerProblem, errorCode } from './request-parts.js';
 const RUNS = Number(process.env.FC_RUNS ?? 1000) / 10;
 const BODY_LIMIT = 1024 * 1024;
 /**
- * CPU this process may spend on one hostile request. Inflating and parsing such a body cost 350 to
- * 1,100 ms before the bytes were checked first; reading and scanning a megabyte costs a few. The
- * measure is the whole process's (client side, garbage collection, and the threads of Temporal
- * workers that earlier test files left in this jest worker included), so the bound on the slowest
- * one is generous and the median carries the claim.
+ * CPU the gateway's thread may spend on one hostile request (the client side of the test runs on it
+ * too). Inflating and parsing such a body cost 350 to 1,100 ms before the bytes were checked first;
+ * reading and scanning a megabyte costs a few.
  */
 const CPU_PER_REQUEST_MS = 250;
-const CPU_MEDIAN_MS = 10;
+const CPU_MEAN_MS = 20;
+
+/**
+ * CPU time of this process's main thread, where the in-process gateway runs: Linux counts it per
+ * thread (in ticks of 10 ms), apart from the threads of Temporal workers that earlier test files
+ * left in this jest worker. Elsewhere, the whole process's.
+ */
+function mainThreadCpuMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime
+  } catch {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  }
+}
 
 let gateway: RunningGateway;
 let counter: Server;
@@ -93,12 +108,11 @@ function compress(encoding: string, bytes: Buffer): Buffer {
   return bytes;
 }
 
-/** Sends a request and measures the CPU this process spent on it (the gateway runs in this process). */
+/** Sends a request and measures the CPU the gateway's thread spent meanwhile. */
 async function measured(req: RawRequest): Promise<{ res: RawResponse; cpuMs: number }> {
-  const before = process.cpuUsage();
+  const before = mainThreadCpuMs();
   const res = await send(gateway.url, req);
-  const spent = process.cpuUsage(before);
-  return { res, cpuMs: (spent.user + spent.system) / 1000 };
+  return { res, cpuMs: mainThreadCpuMs() - before };
 }
 
 function problem(res: RawResponse, status: number, codes: readonly string[]): string | undefined {
@@ -163,16 +177,13 @@ describe('bodies built to cost CPU', () => {
     expect(asked).toBe(0);
   });
 
-  it(`then no request cost more than ${CPU_PER_REQUEST_MS} ms of CPU, half of them less than ${CPU_MEDIAN_MS} ms`, () => {
-    const sorted = [...cpu].sort((a, b) => a - b);
-    const at = (share: number): number =>
-      sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
+  it(`then no request cost more than ${CPU_PER_REQUEST_MS} ms of CPU, ${CPU_MEAN_MS} ms on average`, () => {
+    const mean = cpu.reduce((sum, ms) => sum + ms, 0) / cpu.length;
     console.log(
-      `hostile bodies: ${cpu.length} requests, CPU per request p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, ` +
-        `max ${at(1).toFixed(1)} ms`,
+      `hostile bodies: ${cpu.length} requests, gateway thread CPU per request mean ${mean.toFixed(1)} ms, max ${Math.max(...cpu)} ms`,
     );
     expect(cpu.length).toBeGreaterThan(0);
-    expect(at(1)).toBeLessThan(CPU_PER_REQUEST_MS);
-    expect(at(0.5)).toBeLessThan(CPU_MEDIAN_MS);
+    expect(Math.max(...cpu)).toBeLessThan(CPU_PER_REQUEST_MS);
+    expect(mean).toBeLessThan(CPU_MEAN_MS);
   });
 });
