@@ -1,5 +1,14 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { NON_RETRYABLE, type Alternative, type Pricing, type Profile, type RecipeIngredient, type RecipeOutcome, type RunOutcome } from '@ai-chef/contracts';
+import {
+  NON_RETRYABLE,
+  type Alternative,
+  type Pricing,
+  type Profile,
+  type RecipeIngredient,
+  type RecipeOutcome,
+  type ReconcileReport,
+  type RunOutcome,
+} from '@ai-chef/contracts';
 import { AppError, type SessionServiceClient } from '@ai-chef/platform';
 import type { Logger } from 'pino';
 import type { RecipeGenerator } from './recipe/index.js';
@@ -26,8 +35,16 @@ export interface ActivityDeps {
   runContext?: () => RunContext;
 }
 
-/** The session service answered 4xx: the session is gone or the write is wrong; retrying cannot help. */
-function sessionServiceFailure(err: unknown): unknown {
+/**
+ * The session service answered 4xx: the session is gone or the write is wrong; retrying cannot help.
+ * A 401 means this worker's INTERNAL_TOKEN is not the session service's: a deployment error that
+ * no retry mends, logged as an error so it alerts.
+ */
+function sessionServiceFailure(err: unknown, logger: Logger): unknown {
+  if (err instanceof AppError && err.status === 401) {
+    logger.error('the session service refused this worker\'s INTERNAL_TOKEN; check both services\' configuration');
+    return ApplicationFailure.create({ type: NON_RETRYABLE.internalUnauthorized, message: err.message, nonRetryable: true });
+  }
   if (err instanceof AppError && err.status >= 400 && err.status < 500) {
     return ApplicationFailure.create({ type: NON_RETRYABLE.sessionGone, message: err.message, nonRetryable: true });
   }
@@ -47,7 +64,7 @@ export function createActivities(deps: ActivityDeps) {
     try {
       await withHeartbeat(ctx, () => writeThroughOutage(write, { signal: ctx.signal }));
     } catch (err) {
-      throw sessionServiceFailure(err);
+      throw sessionServiceFailure(err, deps.logger);
     }
   }
 
@@ -143,7 +160,16 @@ export function createActivities(deps: ActivityDeps) {
       try {
         await deps.sessions.reportOutcome(input.sessionId, input.outcome);
       } catch (err) {
-        throw sessionServiceFailure(err);
+        throw sessionServiceFailure(err, deps.logger);
+      }
+    },
+
+    /** The reconciler's one step: the session service compares its sessions with Temporal. */
+    async reconcileSessions(): Promise<ReconcileReport> {
+      try {
+        return await deps.sessions.reconcileRuns();
+      } catch (err) {
+        throw sessionServiceFailure(err, deps.logger);
       }
     },
   };

@@ -21,15 +21,16 @@ afterAll(async () => {
 });
 
 const internal = (sessionId: string, suffix = ''): string => `/internal/sessions/${sessionId}${suffix}`;
+const authorized = (): Record<string, string> => ({ authorization: `Bearer ${stack.internalToken}` });
 
 async function sessionView(sessionId: string): Promise<SessionView> {
-  const reply = await call<SessionView>(stack.sessionUrl, 'GET', internal(sessionId));
+  const reply = await call<SessionView>(stack.sessionUrl, 'GET', internal(sessionId), undefined, authorized());
   expect(reply.status).toBe(200);
   return reply.body;
 }
 
 async function send(method: string, path: string, body: unknown): Promise<number> {
-  return (await call(stack.sessionUrl, method, path, body)).status;
+  return (await call(stack.sessionUrl, method, path, body, authorized())).status;
 }
 
 async function processing(): Promise<{ sessionId: string; runId: string; profile: Profile }> {

@@ -8,6 +8,7 @@ export type {
 export { createMemoryQuotaCounter, kstDay, NAVER_DAILY_QUOTA } from './quota-counter.js';
 export type { MemoryQuotaCounterOptions, QuotaCounter } from './quota-counter.js';
 export { abortableSleep, createRateLimiter } from './rate-limiter.js';
+export { createSharedNaverLimits, ensureSharedNaverLimitIndexes, NAVER_LIMITS_COLLECTION } from './shared-limits.js';
 export type { RateLimiter, RateLimiterOptions } from './rate-limiter.js';
 export {
   cleanTitle,
