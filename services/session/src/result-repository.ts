@@ -1,5 +1,5 @@
 import { MongoServerError, type Collection, type Db } from 'mongodb';
-import type { ResultDocument } from '@ai-chef/contracts';
+import type { ResultDocument, ResultList, ResultSummary } from '@ai-chef/contracts';
 
 interface StoredResult {
   _id: string; // the run id: one result per run, however often it is saved
@@ -59,6 +59,28 @@ export class ResultRepository {
     return (await this.collection.deleteMany({ sessionId })).deletedCount;
   }
 
+  /** A session's results, newest first, as long as each is kept (the session may have expired). */
+  async listOfSession(sessionId: string, limit: number, offset: number): Promise<ResultList> {
+    const filter = { sessionId, expiresAt: { $gt: this.now() } };
+    const [stored, total] = await Promise.all([
+      this.collection.find(filter, { sort: { createdAt: -1 }, skip: offset, limit }).toArray(),
+      this.collection.countDocuments(filter),
+    ]);
+    return { items: stored.map((entry) => summaryOf(entry.document)), total };
+  }
+
+  /** One result of the session, by its run id (a run id of another session is not found). */
+  async ofSessionRun(sessionId: string, runId: string): Promise<ResultDocument | null> {
+    const found = await this.ofRun(runId);
+    return found?.sessionId === sessionId ? found : null;
+  }
+
+  /** The dishes of the session's latest results, for its next run to serve something else. */
+  async recentDishes(sessionId: string, count: number): Promise<string[]> {
+    const { items } = await this.listOfSession(sessionId, count, 0);
+    return items.flatMap((item) => (item.recipeName === null ? [] : [item.recipeName]));
+  }
+
   async latestFor(sessionId: string): Promise<ResultDocument | null> {
     const stored = await this.collection.findOne(
       { sessionId, expiresAt: { $gt: this.now() } },
@@ -66,4 +88,16 @@ export class ResultRepository {
     );
     return stored?.document ?? null;
   }
+}
+
+/** How the history lists a result. */
+function summaryOf(document: ResultDocument): ResultSummary {
+  return {
+    runId: document.runId,
+    kind: document.kind ?? 'recipe',
+    recipeName: document.recipe.recipeName,
+    days: null,
+    totalCost: document.summary.totalCost,
+    generatedAt: document.generatedAt,
+  };
 }
