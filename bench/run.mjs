@@ -133,7 +133,7 @@ async function main() {
       .join('')}`,
     quick: options.quick,
     target: options.url ?? 'own stack',
-    machine: machineInfo(infra),
+    machine: await machineInfo(infra),
     loadAverage: { start: loadAtStart, end: os.loadavg() },
     stack: stackInfo,
     figures: results,

@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureInfrastructure } from '../../scripts/infra/install.mjs';
-import { freePort, startDatabase, startTemporal } from '../../scripts/infra/servers.mjs';
+import { startDatabase } from '../../scripts/infra/database.mjs';
+import { freePort, startTemporal } from '../../scripts/infra/servers.mjs';
 
 export default async function globalSetup() {
   const infra = await ensureInfrastructure();

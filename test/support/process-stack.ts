@@ -33,7 +33,7 @@ export interface DatabaseServer {
   kill(): Promise<unknown>;
 }
 
-/** The parts of scripts/infra/servers.mjs and install.mjs the tests use, typed. */
+/** The parts of scripts/infra/servers.mjs, database.mjs and install.mjs the tests use, typed. */
 export interface Infra {
   freePort(): Promise<number>;
   startProcess(
@@ -57,13 +57,14 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The launcher's own modules (plain .mjs, no type declarations), loaded at run time and typed here. */
 export async function loadInfra(): Promise<Infra> {
-  const servers = (await import(join(ROOT, 'scripts/infra/servers.mjs'))) as Omit<Infra, 'ensureInfrastructure'>;
+  const servers = (await import(join(ROOT, 'scripts/infra/servers.mjs'))) as Pick<Infra, 'freePort' | 'startProcess' | 'startTemporal'>;
+  const database = (await import(join(ROOT, 'scripts/infra/database.mjs'))) as Pick<Infra, 'startDatabase'>;
   const install = (await import(join(ROOT, 'scripts/infra/install.mjs'))) as Pick<Infra, 'ensureInfrastructure'>;
   return {
     freePort: servers.freePort,
     startProcess: servers.startProcess,
     startTemporal: servers.startTemporal,
-    startDatabase: servers.startDatabase,
+    startDatabase: database.startDatabase,
     ensureInfrastructure: install.ensureInfrastructure,
   };
 }
