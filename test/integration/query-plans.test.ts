@@ -1,0 +1,204 @@
+// Every read and conditional write a run makes is answered from an index, not by scanning its
+// collection: each database command the repositories send during a run (as the routes call them:
+// start, process, the progress and result writes, status and result reads, and the worker's price
+// cache) is explained by the server, on tables big enough that a scan would be chosen if it were
+// cheaper. FerretDB answers `explain` with PostgreSQL's own plan of the SQL it runs (for an update,
+// findAndModify or delete it runs that same filter as its query); MongoDB with its winning plan.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { MongoClient, type CommandStartedEvent, type Db, type Document } from 'mongodb';
+import type { Offer, ResultDocument } from '@ai-chef/contracts';
+import { DEFAULT_PROFILE, ProfileSchema } from '@ai-chef/contracts';
+import { createMongoPriceCache, type PriceCacheDocument } from '../../activities/src/pricing/index.js';
+import { FridgeRepository } from '../../services/session/src/fridge-repository.js';
+import { ResultRepository } from '../../services/session/src/result-repository.js';
+import { SessionRepository } from '../../services/session/src/session-repository.js';
+import { buildProfile } from '../support/factories.js';
+import { call, eventually } from '../support/http.js';
+import { startStack, type TestStack } from '../support/stack.js';
+
+const STORED_SESSIONS = 3000;
+const STORED_RESULTS = 300;
+const STORED_LOOKUPS = 300;
+
+const offers: Offer[] = [
+  {
+    title: '국내산 양파 3kg',
+    price: 6900,
+    vendor: '쿠팡',
+    link: 'https://shop.test/1',
+    productId: '1',
+    packGrams: 3000,
+    packCount: 1,
+  },
+];
+
+let stack: TestStack;
+let client: MongoClient;
+let db: Db;
+let realResult: ResultDocument;
+const commands: CommandStartedEvent[] = [];
+
+/** Runs `work` `count` times, `concurrency` at a time. */
+async function repeat(
+  count: number,
+  concurrency: number,
+  work: (i: number) => Promise<unknown>,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await work(next++);
+    }),
+  );
+}
+
+/** One real run through the stack: its result document is the shape the stored results get. */
+async function oneRealRun(): Promise<ResultDocument> {
+  const { body } = await call<{ sessionId: string }>(stack.gatewayUrl, 'POST', '/session/start');
+  await call(stack.gatewayUrl, 'POST', `/session/${body.sessionId}/process`, {
+    profile: buildProfile({ target: 'keto' }),
+  });
+  return eventually(
+    async () => {
+      const reply = await call<ResultDocument>(stack.gatewayUrl, 'GET', `/session/${body.sessionId}/result`);
+      return reply.status === 200 ? reply.body : undefined;
+    },
+    { what: 'the first run' },
+  );
+}
+
+beforeAll(async () => {
+  // The services create their collections' indexes at start, as in production.
+  stack = await startStack();
+  realResult = await oneRealRun();
+  client = await MongoClient.connect(stack.mongoUrl, { monitorCommands: true });
+  db = client.db(stack.mongoDb);
+  const sessions = new SessionRepository(db, 7200);
+  const results = new ResultRepository(db, 604_800);
+  const cache = createMongoPriceCache(db.collection<PriceCacheDocument>('price_cache'), 86_400);
+  await repeat(STORED_SESSIONS, 20, (i) =>
+    sessions.create(`sess-${Date.now()}-stored${String(i).padStart(15, '0')}`),
+  );
+  await repeat(STORED_RESULTS, 10, (i) =>
+    results.saveOnce({
+      ...realResult,
+      runId: `stored-run-${i}`,
+      sessionId: `sess-0-stored${String(i % 100).padStart(15, '0')}`,
+    }),
+  );
+  await repeat(STORED_LOOKUPS, 20, (i) => cache.set(`stored ingredient ${i}`, offers));
+  client.on('commandStarted', (event) => commands.push(event));
+}, 300_000);
+
+afterAll(async () => {
+  await client?.close();
+  await stack?.stop();
+});
+
+/** The filter a command applies, and its sort: what the server must find documents by. */
+function filterOf(
+  event: CommandStartedEvent,
+): { collection: string; filter: Document; sort?: Document } | undefined {
+  const { command, commandName } = event;
+  const collection = command[commandName] as string;
+  switch (commandName) {
+    case 'find':
+      return {
+        collection,
+        filter: command.filter as Document,
+        ...(command.sort ? { sort: command.sort as Document } : {}),
+      };
+    case 'findAndModify':
+      return { collection, filter: command.query as Document };
+    case 'update':
+      return { collection, filter: (command.updates as Document[])[0]?.q as Document };
+    case 'delete':
+      return { collection, filter: (command.deletes as Document[])[0]?.q as Document };
+    default:
+      return undefined; // inserts look nothing up
+  }
+}
+
+/**
+ * Every plan node's kind, with the index it reads if any: PostgreSQL's plan nodes through FerretDB
+ * ("Node Type", "Index Name"), MongoDB's winning-plan stages ("stage", "indexName").
+ */
+function planNodes(explained: Document): string[] {
+  const planner = explained.queryPlanner as Document | undefined;
+  const root: unknown = planner?.winningPlan ?? planner;
+  const nodes: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === 'object') {
+      const fields = node as Record<string, unknown>;
+      const kind = fields['Node Type'] ?? fields.stage;
+      const index = fields['Index Name'] ?? fields.indexName;
+      if (typeof kind === 'string') nodes.push(typeof index === 'string' ? `${kind} (${index})` : kind);
+      Object.values(fields).forEach(walk);
+    }
+  };
+  walk(root);
+  return nodes.sort();
+}
+
+describe('the queries of a run', () => {
+  it('when a run reads and writes its session, result and prices, then every lookup uses an index', async () => {
+    const sessions = new SessionRepository(db, 7200);
+    const results = new ResultRepository(db, 604_800);
+    const fridge = new FridgeRepository(db);
+    const cache = createMongoPriceCache(db.collection<PriceCacheDocument>('price_cache'), 86_400);
+    const sessionId = `sess-${Date.now()}-${randomBytes(16).toString('base64url')}`;
+    const runId = `run-${randomBytes(8).toString('hex')}`;
+    const names = realResult.recipe.ingredients.map((ingredient) => ingredient.name);
+
+    // As the routes call them: POST /session/start, POST /process, the worker's progress,
+    // price and result writes, the outcome, then GET /status and GET /result.
+    await sessions.create(sessionId);
+    await fridge.ids(sessionId);
+    await sessions.claimForRun(sessionId, ProfileSchema.parse({ ...DEFAULT_PROFILE, ...buildProfile() }));
+    await sessions.recordRunId(sessionId, runId);
+    await sessions.applyProgress(sessionId, runId, 'recipe_completed');
+    await cache.getMany(names);
+    await cache.set(names[0] ?? 'onion', offers);
+    await sessions.applyProgress(sessionId, runId, 'price_lookup');
+    await sessions.applyProgress(sessionId, runId, 'combining_results');
+    await results.saveOnce({ ...realResult, runId, sessionId });
+    await sessions.markCompleted(sessionId, runId);
+    await sessions.findLive(sessionId);
+    await results.ofRun(runId);
+    await results.latestFor(sessionId);
+
+    const lookups = commands.flatMap((event) => {
+      const found = filterOf(event);
+      return found ? [{ command: event.commandName, ...found }] : [];
+    });
+    expect(lookups.length).toBeGreaterThanOrEqual(14);
+    const plans = [];
+    for (const lookup of lookups) {
+      const explained = await db.command({
+        explain: {
+          find: lookup.collection,
+          filter: lookup.filter,
+          ...(lookup.sort ? { sort: lookup.sort } : {}),
+        },
+        verbosity: 'queryPlanner',
+      });
+      plans.push({ ...lookup, nodes: planNodes(explained) });
+    }
+    console.log(
+      `plans of a run's ${plans.length} lookups (${STORED_SESSIONS} sessions, ${STORED_RESULTS} results, ${STORED_LOOKUPS} cached lookups stored):\n` +
+        plans
+          .map(
+            (plan) =>
+              `  ${plan.command} ${plan.collection} ${JSON.stringify(Object.keys(plan.filter))}: ${plan.nodes.join(', ')}`,
+          )
+          .join('\n'),
+    );
+    for (const plan of plans) {
+      const where = `${plan.command} on ${plan.collection} by ${JSON.stringify(plan.filter)}`;
+      expect([where, plan.nodes.filter((node) => /Seq Scan|COLLSCAN/.test(node))]).toEqual([where, []]);
+      expect([where, plan.nodes.some((node) => /Index|IXSCAN|IDHACK/.test(node))]).toEqual([where, true]);
+    }
+  }, 120_000);
+});
