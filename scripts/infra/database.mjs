@@ -68,7 +68,8 @@ export async function startFerretDb({ bin, port, dir, logFile }) {
       child: ferretdb.child,
       /** The processes to account CPU to: FerretDB, and PostgreSQL's postmaster (its backends are below it). */
       pids: { ferretdb: ferretdb.child.pid, postgres: postgres.child.pid },
-      postgres: { port: postgres.port, connect: postgres.connect },
+      /** FerretDB's PostgreSQL: its port, a URL of FerretDB's database as the superuser, and pg clients. */
+      postgres: { port: postgres.port, url: url.href, connect: postgres.connect },
       exit: Promise.race([ferretdb.exit, postgres.exit]),
       get exited() {
         return ferretdb.exited || postgres.exited;

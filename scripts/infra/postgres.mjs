@@ -31,6 +31,10 @@ export const POSTGRES_SETTINGS = {
   // about 30 MB with their indexes) stays in memory; pages are allocated as they are touched,
   // so a throw-away test server costs little.
   shared_buffers: '128MB',
+  // FerretDB prepares its statements with the field names as parameters (`_jsonb -> $1 @> $2`).
+  // A generic plan, which PostgreSQL switches to after five runs of a statement, cannot match an
+  // index on `_jsonb -> '_id'` and scans the table; a plan made with the values uses the index.
+  plan_cache_mode: 'force_custom_plan',
   // One line per checkpoint is noise in a development log.
   log_checkpoints: 'off',
 };
