@@ -148,6 +148,8 @@ export async function startBenchStack({ infra, cpuProf = false, log }) {
       allPids,
       rssAtStart,
       databaseMetricsUrl: infra.database.kind === 'ferretdb' ? ferretDbMetricsUrl(allPids.ferretdb) : undefined,
+      /** FerretDB's PostgreSQL (`connect(database)`), for its statistics; undefined on other servers. */
+      postgres: database.postgres,
       /** Runs completed through this stack so far (B6 counts them). */
       completedRuns: 0,
       /** Processes that ended on their own: a crash makes every later figure meaningless. */
