@@ -53,7 +53,7 @@ export async function postgresVersion() {
   return capture(postgres, ['--version'])?.replace(/^postgres \(PostgreSQL\) /, 'PostgreSQL ');
 }
 
-/** As root, PostgreSQL runs as the system user `postgres`; as anyone else, as that user. */
+/** The user PostgreSQL runs as: the system user `postgres` when we are root (it refuses root), else ourselves (`{}`). */
 function runAs() {
   if (userInfo().uid !== 0) return {};
   const uid = capture('id', ['-u', SUPERUSER]);
@@ -86,14 +86,18 @@ function initialise(dataDir, password, logFile) {
     child.stdout.pipe(out, { end: false });
     child.stderr.pipe(out, { end: false });
     child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code === 0) resolve();
-      else
-        reject(
-          new Error(
-            `initdb of ${dataDir} failed (exit ${code}); see ${logFile ?? 'its output'}${logTail(logFile)}`,
-          ),
-        );
+    child.on('close', (code) => {
+      const settle = () => {
+        if (code === 0) resolve();
+        else
+          reject(
+            new Error(
+              `initdb of ${dataDir} failed (exit ${code}); see ${logFile ?? 'its output'}${logTail(logFile)}`,
+            ),
+          );
+      };
+      if (out === process.stdout) settle();
+      else out.end(settle); // the log is complete before its tail is quoted
     });
   });
 }

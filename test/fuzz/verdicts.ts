@@ -19,13 +19,15 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * Whether a key anywhere could act as a MongoDB operator or path, holds NUL, or names a prototype;
  * and how deep the value nests. Walked with a stack: the fuzz sends nesting thousands deep.
  */
-function scan(root: unknown): { unsafeKey: boolean; depth: number } {
+function scan(root: unknown): { unsafeKey: boolean; nulString: boolean; depth: number } {
   let unsafeKey = false;
+  let nulString = false;
   let depth = 0;
   const pending: Array<[unknown, number]> = [[root, 0]];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [value, level] = next;
     depth = Math.max(depth, level);
+    if (typeof value === 'string' && value.includes('\u0000')) nulString = true;
     if (Array.isArray(value)) {
       for (const item of value) pending.push([item, level + 1]);
     } else if (value !== null && typeof value === 'object') {
@@ -35,7 +37,7 @@ function scan(root: unknown): { unsafeKey: boolean; depth: number } {
       }
     }
   }
-  return { unsafeKey, depth };
+  return { unsafeKey, nulString, depth };
 }
 
 /** Node's default --max-http-header-size: the request line and headers together. */
@@ -79,10 +81,12 @@ export function bodyVerdict(req: RawRequest, limitBytes: number): BodyVerdict {
   } catch {
     return { kind: 'answer', verdict: { status: [400], code: ['invalid_json'] } };
   }
-  const { unsafeKey, depth } = scan(value);
+  const { unsafeKey, nulString, depth } = scan(value);
   if (unsafeKey) return { kind: 'answer', verdict: { status: [400], code: ['invalid_key'] } };
   // Deeper than the key check looks (32 levels) is refused as well.
   if (depth > 32) return { kind: 'answer', verdict: { status: [400] } };
+  // PostgreSQL, under the local FerretDB, cannot store NUL in text: refused on every server alike.
+  if (nulString) return { kind: 'answer', verdict: { status: [400], code: ['invalid_string'] } };
   return { kind: 'parsed', value };
 }
 

@@ -1,6 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import { AppError } from './app-error.js';
-import { findUnsafeKey } from './validation.js';
+import { findNulString, findUnsafeKey } from './validation.js';
 
 function hasBody(req: Parameters<RequestHandler>[0]): boolean {
   const length = req.headers['content-length'];
@@ -11,7 +11,7 @@ function hasBody(req: Parameters<RequestHandler>[0]): boolean {
 /**
  * JSON bodies only: an empty body is allowed (routes without input), a non-empty body that is
  * not JSON gets 415, one over the limit 413 (from express.json), and keys that could act as
- * MongoDB operators or pollute prototypes get 400 before any route sees them.
+ * MongoDB operators or pollute prototypes, and strings holding NUL, get 400 before any route sees them.
  */
 export function jsonBody(limitBytes: number): RequestHandler[] {
   const parse = express.json({ limit: limitBytes, strict: false, type: () => true });
@@ -43,6 +43,11 @@ export function jsonBody(limitBytes: number): RequestHandler[] {
             { path: unsafe },
           ]),
         );
+        return;
+      }
+      const nul = findNulString(req.body);
+      if (nul !== undefined) {
+        next(new AppError(400, 'invalid_string', 'Strings may not contain the NUL character (U+0000).', [{ path: nul }]));
         return;
       }
       next();
