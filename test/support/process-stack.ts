@@ -195,7 +195,9 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   const serviceEnv = { SESSION_SERVICE_URL: sessionUrl };
   const startWorker = async (): Promise<void> => {
     if (running.get('worker') && !running.get('worker')?.exited) throw new Error('a worker is already running');
-    workerUrl = await spawnService('worker', { ...serviceEnv, ...options.workerEnv }, '/readyz');
+    // Its SDK metrics on a free port: the default 9464 is taken by any other worker on this machine.
+    const metrics = { TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${await infra.freePort()}` };
+    workerUrl = await spawnService('worker', { ...serviceEnv, ...metrics, ...options.workerEnv }, '/readyz');
   };
   if (options.worker ?? true) await startWorker();
   const gatewayUrl = await spawnService('gateway', serviceEnv, '/healthz');
