@@ -191,16 +191,35 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     return url;
   }
 
-  const sessionUrl = await spawnService('session', {}, '/readyz');
-  const serviceEnv = { SESSION_SERVICE_URL: sessionUrl };
+  async function stop(): Promise<void> {
+    const order: ServiceName[] = ['gateway', 'worker', 'session'];
+    for (const name of order) {
+      const child = running.get(name);
+      if (!child || child.exited) continue;
+      stopping.add(child);
+      await child.stop(30_000);
+    }
+  }
+
+  let sessionUrl: string;
+  let gatewayUrl: string;
+  const serviceEnv: Record<string, string> = {};
   const startWorker = async (): Promise<void> => {
     if (running.get('worker') && !running.get('worker')?.exited) throw new Error('a worker is already running');
     // Its SDK metrics on a free port: the default 9464 is taken by any other worker on this machine.
     const metrics = { TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${await infra.freePort()}` };
     workerUrl = await spawnService('worker', { ...serviceEnv, ...metrics, ...options.workerEnv }, '/readyz');
   };
-  if (options.worker ?? true) await startWorker();
-  const gatewayUrl = await spawnService('gateway', serviceEnv, '/healthz');
+  try {
+    sessionUrl = await spawnService('session', {}, '/readyz');
+    serviceEnv.SESSION_SERVICE_URL = sessionUrl;
+    if (options.worker ?? true) await startWorker();
+    gatewayUrl = await spawnService('gateway', serviceEnv, '/healthz');
+  } catch (err) {
+    // A service that failed to start must not leave the others running (jest would wait on them).
+    await stop();
+    throw err;
+  }
 
   return {
     gatewayUrl,
@@ -222,14 +241,6 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       workerUrl = undefined;
     },
     unexpectedExits: () => [...exits],
-    async stop() {
-      const order: ServiceName[] = ['gateway', 'worker', 'session'];
-      for (const name of order) {
-        const child = running.get(name);
-        if (!child || child.exited) continue;
-        stopping.add(child);
-        await child.stop(30_000);
-      }
-    },
+    stop,
   };
 }
