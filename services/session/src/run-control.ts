@@ -1,6 +1,7 @@
 import {
   Client,
   Connection,
+  type ConnectionOptions,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
 } from '@temporalio/client';
@@ -33,8 +34,8 @@ export class RunControl {
     private readonly taskQueue: string,
   ) {}
 
-  static async connect(options: { address: string; namespace: string; taskQueue: string }): Promise<RunControl> {
-    const connection = await Connection.connect({ address: options.address });
+  static async connect(options: { connection: ConnectionOptions; namespace: string; taskQueue: string }): Promise<RunControl> {
+    const connection = await Connection.connect(options.connection);
     return new RunControl(new Client({ connection, namespace: options.namespace }), options.taskQueue);
   }
 

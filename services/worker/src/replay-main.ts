@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { loadEnv } from '@ai-chef/platform';
+import { TEMPORAL_CONNECTION_ENV, loadEnv, temporalConnectionOptions } from '@ai-chef/platform';
 import { historyFromFile, historyFromServer, replay } from './replay.js';
 
 // npm run replay -- --workflow-id <id> [--run-id <id>]   (fetches the history from TEMPORAL_ADDRESS)
@@ -20,12 +20,12 @@ async function main(): Promise<number> {
   for (const file of values.history ?? []) sources.push({ label: file, load: () => historyFromFile(file) });
   const workflowId = values['workflow-id'];
   if (workflowId) {
-    const env = loadEnv(['TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE']);
+    const env = loadEnv(TEMPORAL_CONNECTION_ENV);
     sources.push({
       label: `workflow ${workflowId}`,
       load: () =>
         historyFromServer({
-          address: env.TEMPORAL_ADDRESS,
+          connection: temporalConnectionOptions(env),
           namespace: env.TEMPORAL_NAMESPACE,
           workflowId,
           ...(values['run-id'] ? { runId: values['run-id'] } : {}),

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle.js';
 
@@ -12,8 +12,13 @@ export async function historyFromFile(path: string): Promise<History> {
   return historyFromJSON(JSON.parse(await readFile(path, 'utf8')));
 }
 
-export async function historyFromServer(options: { address: string; namespace: string; workflowId: string; runId?: string }): Promise<History> {
-  const connection = await Connection.connect({ address: options.address });
+export async function historyFromServer(options: {
+  connection: ConnectionOptions;
+  namespace: string;
+  workflowId: string;
+  runId?: string;
+}): Promise<History> {
+  const connection = await Connection.connect(options.connection);
   try {
     const client = new Client({ connection, namespace: options.namespace });
     return await client.workflow.getHandle(options.workflowId, options.runId).fetchHistory();

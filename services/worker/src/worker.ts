@@ -21,6 +21,8 @@ import {
   ensureTtlIndex,
   listen,
   startExpirySweeper,
+  temporalConnectionOptions,
+  describeTemporalConnection,
   type StoppableService,
 } from '@ai-chef/platform';
 import type { Logger } from 'pino';
@@ -82,7 +84,8 @@ export async function startWorker(env: Record<string, string | undefined> = proc
     createActivities({ sessions, recipes, pricing, logger, observe: activityMetrics.observer }),
   );
 
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const temporal = temporalConnectionOptions(config);
+  const connection = await NativeConnection.connect(temporal);
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -114,6 +117,7 @@ export async function startWorker(env: Record<string, string | undefined> = proc
   logger.info(
     {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
+      temporal: `${config.TEMPORAL_ADDRESS} (${describeTemporalConnection(temporal)})`,
       url: server.url,
       recipes: config.ANTHROPIC_API_KEY ? 'claude' : 'offline',
       prices: naver ? 'naver' : 'estimate',
