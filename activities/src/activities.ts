@@ -12,6 +12,8 @@ import { writeThroughOutage } from './session-writes.js';
 /** What the activities tell the worker's metrics and logs about their providers. */
 export interface ActivityObserver {
   recipeWritten(source: RecipeOutcome['source']): void;
+  /** The model failed for good and the built-in engine wrote the recipe; `reason` is the model's failure type. */
+  recipeFellBack(reason: string): void;
   priceLookedUp(event: LookupEvent): void;
 }
 
@@ -71,6 +73,7 @@ export function createActivities(deps: ActivityDeps) {
           signal: ctx.signal,
           warn: (message, fields) => deps.logger.warn({ sessionId: input.sessionId, runId: ctx.runId, ...fields }, message),
           onIngredient: (name) => prefetch.add(name),
+          onFallback: (reason) => deps.observe?.recipeFellBack(reason),
         }),
       );
       deps.observe?.recipeWritten(outcome.source);

@@ -96,7 +96,8 @@ describe('createRecipeGenerator', () => {
     'when the model still fails on the last attempt, then the offline engine answers',
     async (make) => {
       const profile = buildProfile({ target: 'keto' });
-      const options = run(3);
+      const fallbacks: string[] = [];
+      const options = run(3, { onFallback: (reason) => fallbacks.push(reason) });
       const generator = createRecipeGenerator({
         claude: scriptedWriter(() => {
           throw make();
@@ -104,6 +105,8 @@ describe('createRecipeGenerator', () => {
       });
       const outcome = await generator.generate(profile, options);
       expect(outcome.source).toBe('offline_fallback');
+      // What the worker counts in ai_chef_recipe_fallback_total{reason}.
+      expect(fallbacks).toEqual([make().type]);
       expect(outcome.recipe).toEqual(generateOfflineRecipe(profile).recipe);
       expect(options.warnings).toHaveLength(1);
       expect(options.beats).toBeGreaterThan(0);

@@ -23,6 +23,8 @@ export interface GenerateOptions {
   warn?(message: string, fields?: Record<string, unknown>): void;
   /** Each ingredient name as the model's streamed answer completes it (see WriteOptions). */
   onIngredient?(name: string): void;
+  /** The built-in engine answered because the model failed on the last attempt; `reason` is the failure's type. */
+  onFallback?(reason: string): void;
 }
 
 export interface RecipeGenerator {
@@ -68,6 +70,7 @@ export function createRecipeGenerator(options: RecipeGeneratorOptions = {}): Rec
         reason: error.message,
       });
       run.heartbeat();
+      run.onFallback?.(error.type ?? 'unknown');
       return offline(profile, 'offline_fallback');
     }
   }

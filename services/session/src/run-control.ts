@@ -19,6 +19,7 @@ import {
   type Profile,
   type RecipeWorkflowInput,
 } from '@ai-chef/contracts';
+import { runClientInterceptors } from './run-interceptors.js';
 
 const targetKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.target, SearchAttributeType.KEYWORD);
 const statusKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.status, SearchAttributeType.KEYWORD);
@@ -36,7 +37,8 @@ export class RunControl {
 
   static async connect(options: { connection: ConnectionOptions; namespace: string; taskQueue: string }): Promise<RunControl> {
     const connection = await Connection.connect(options.connection);
-    return new RunControl(new Client({ connection, namespace: options.namespace }), options.taskQueue);
+    const client = new Client({ connection, namespace: options.namespace, interceptors: { workflow: runClientInterceptors() } });
+    return new RunControl(client, options.taskQueue);
   }
 
   /** Starts a run; the workflow id is the session id, so a session never has two runs at once. */

@@ -31,6 +31,12 @@ export function createActivityMetrics(registry: Registry): {
     labelNames: ['source'] as const,
     registers: [registry],
   });
+  const fallbacks = new Counter({
+    name: 'ai_chef_recipe_fallback_total',
+    help: 'Recipes the built-in engine wrote because the model failed on the last attempt, by the failure type',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
   const lookups = new Counter({
     name: 'ai_chef_price_lookups_total',
     help: 'Ingredient price lookups by source (naver, cache, estimate) and the reason for an estimate',
@@ -58,6 +64,7 @@ export function createActivityMetrics(registry: Registry): {
     },
     observer: {
       recipeWritten: (source) => recipes.inc({ source }),
+      recipeFellBack: (reason) => fallbacks.inc({ reason }),
       priceLookedUp: (event) => lookups.inc({ source: event.source, reason: event.reason ?? 'none' }),
     },
   };

@@ -29,6 +29,8 @@ import type { Logger } from 'pino';
 import { loadWorkerConfig } from './config.js';
 import { createActivityMetrics } from './activity-metrics.js';
 import { WORKFLOW_BUNDLE_PATH, prebuiltBundleExists, workflowsEntryPath } from './workflow-bundle.js';
+import { activityInterceptors, workflowInterceptorModules, workflowSinks } from './worker-interceptors.js';
+import type { Tracing } from '@ai-chef/platform/tracing';
 
 export interface RunningWorker extends StoppableService {
   logger: Logger;
@@ -36,8 +38,19 @@ export interface RunningWorker extends StoppableService {
   worker: Worker;
 }
 
+/**
+ * How long running activities may go on after SIGTERM: longer than the longest activity attempt
+ * (generateRecipe's 120 s start-to-close in workflows/src/recipe-workflow.ts), so a rollout never
+ * cancels a paid model call. Kubernetes' terminationGracePeriodSeconds and compose's
+ * stop_grace_period are longer still.
+ */
+export const SHUTDOWN_GRACE_MS = 130_000;
+
 /** Starts the Temporal worker hosting recipeWorkflow and its activities, plus a health/metrics port. */
-export async function startWorker(env: Record<string, string | undefined> = process.env): Promise<RunningWorker> {
+export async function startWorker(
+  env: Record<string, string | undefined> = process.env,
+  { tracing }: { tracing?: Tracing | undefined } = {},
+): Promise<RunningWorker> {
   const config = loadWorkerConfig(env);
   const logger = createLogger('worker', config.LOG_LEVEL);
   const mongo = await connectMongo(config.MONGO_URL, config.MONGO_DB);
@@ -91,12 +104,18 @@ export async function startWorker(env: Record<string, string | undefined> = proc
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities,
+    // The prebuilt bundle has the workflow interceptors built in; a bundle made at start adds them.
     ...(prebuiltBundleExists()
       ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
       : { workflowsPath: workflowsEntryPath() }),
+    interceptors: {
+      activity: activityInterceptors(),
+      ...(prebuiltBundleExists() ? {} : { workflowModules: workflowInterceptorModules() }),
+    },
+    sinks: workflowSinks(tracing),
     // A workflow that no longer matches its history fails instead of retrying its task forever.
     workflowFailureErrorTypes: { '*': ['NondeterminismError'] },
-    shutdownGraceTime: '20s',
+    shutdownGraceTime: SHUTDOWN_GRACE_MS,
     // Heartbeats carry cancellation to activities: flush them within 2 s, not 80 % of the timeout.
     maxHeartbeatThrottleInterval: '2s',
   });
