@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { SessionStatusView } from '@ai-chef/contracts';
@@ -17,20 +18,30 @@ let collector: OtlpCollector;
 let anthropic: AnthropicFake;
 let naver: NaverFake;
 let stack: ProcessStack;
+let sdkMetricsAddress: string;
+
+async function freeAddress(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return `127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
 
 beforeAll(async () => {
   collector = await startOtlpCollector();
   anthropic = await startAnthropicFake();
   naver = await startNaverFake();
+  sdkMetricsAddress = await freeAddress();
   stack = await startProcessStack({
     env: {
       OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       OTEL_BSP_SCHEDULE_DELAY: '100',
       LOG_LEVEL: 'info',
-      TEMPORAL_METRICS_ADDRESS: '',
     },
     workerEnv: {
+      TEMPORAL_METRICS_ADDRESS: sdkMetricsAddress,
       ANTHROPIC_API_KEY: anthropic.apiKey,
       ANTHROPIC_BASE_URL: anthropic.url,
       NAVER_CLIENT_ID: naver.clientId,
@@ -82,6 +93,18 @@ it('when a run is processed, then one trace goes from the gateway through the se
     return complete && spans.some((span) => span.name.startsWith('mongodb.insert')) ? spans : undefined;
   }, { what: 'the whole trace', timeoutMs: 30_000 });
   console.log(`one run, ${trace.length} spans:\n${renderTree(trace)}`);
+  // The worker's SDK metrics that the alerts and the dashboard use (monitoring/) are served.
+  const sdkMetrics = await (await fetch(`http://${sdkMetricsAddress}/metrics`)).text();
+  for (const name of [
+    'temporal_workflow_completed',
+    'temporal_worker_task_slots_available',
+    'temporal_worker_task_slots_used',
+    'temporal_workflow_task_schedule_to_start_latency_bucket',
+    'temporal_activity_schedule_to_start_latency_bucket',
+    'temporal_activity_execution_latency_bucket',
+  ]) {
+    expect(sdkMetrics).toMatch(new RegExp(`^${name}\\{`, 'm'));
+  }
 
   const byId = new Map(trace.map((span) => [span.spanId, span]));
   const ancestors = (span: CollectedSpan): string[] => {

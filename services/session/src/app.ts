@@ -13,6 +13,7 @@ import { fridgeRoutes } from './routes/fridge.js';
 import { eventRoutes } from './routes/events.js';
 import { adminRoutes } from './routes/admin.js';
 import { createRunMetrics } from './run-metrics.js';
+import { registerStuckSessionsGauge } from './stuck-sessions-metric.js';
 
 export interface SessionAppDeps {
   sessions: SessionRepository;
@@ -35,6 +36,7 @@ export function createSessionApp(deps: SessionAppDeps): Express {
   app.disable('x-powered-by');
   const metrics = createServiceMetrics('session');
   const routeDeps = { ...deps, runMetrics: createRunMetrics(metrics.registry) };
+  registerStuckSessionsGauge(metrics.registry, deps.sessions.collection);
   app.use(requestLogger(deps.logger), requestContext);
   app.use(metrics.httpMetrics);
   app.use(jsonBody(deps.bodyLimitBytes));
