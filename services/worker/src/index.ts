@@ -1,3 +1,3 @@
 export { SHUTDOWN_GRACE_MS, startWorker, type RunningWorker } from './worker.js';
 export { WORKFLOW_BUNDLE_PATH, buildWorkflowBundle, workflowsEntryPath } from './workflow-bundle.js';
-export { historyFromFile, historyFromServer, replay } from './replay.js';
+export { buildIdsOf, bundleBuildId, historyFromFile, historyFromServer, replay } from './replay.js';

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
 import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
@@ -33,4 +35,25 @@ export async function historyFromServer(options: {
  */
 export async function replay(history: History, workflowId = 'replay'): Promise<void> {
   await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH }, replayName: 'ai-chef-replay' }, history, workflowId);
+}
+
+/**
+ * The build ids the workers that ran this history reported on each workflow task. Without Worker
+ * Versioning the SDK's default is `@temporalio/worker@<sdk version>+<sha256 of the workflow bundle>`,
+ * so it names the exact bundle a run was executed by (docs/worker-versioning.md).
+ */
+export function buildIdsOf(history: History): string[] {
+  const ids = new Set<string>();
+  for (const event of history.events ?? []) {
+    const id = event.workflowTaskCompletedEventAttributes?.workerVersion?.buildId;
+    if (id) ids.add(id);
+  }
+  return [...ids];
+}
+
+/** The build id a worker running the bundle at WORKFLOW_BUNDLE_PATH reports, computed as the SDK does. */
+export async function bundleBuildId(): Promise<string> {
+  const { version } = createRequire(import.meta.url)('@temporalio/worker/package.json') as { version: string };
+  const code = await readFile(WORKFLOW_BUNDLE_PATH);
+  return `@temporalio/worker@${version}+${createHash('sha256').update(code).digest('hex')}`;
 }
