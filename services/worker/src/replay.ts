@@ -6,6 +6,7 @@ import { Worker } from '@temporalio/worker';
 import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { WORKFLOW_BUNDLE_PATH } from './workflow-bundle.js';
+import { workflowSinks } from './worker-interceptors.js';
 
 type History = temporal.api.history.v1.IHistory;
 
@@ -34,7 +35,12 @@ export async function historyFromServer(options: {
  * DeterminismViolationError (or another replay error) on a mismatch.
  */
 export async function replay(history: History, workflowId = 'replay'): Promise<void> {
-  await Worker.runReplayHistory({ workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH }, replayName: 'ai-chef-replay' }, history, workflowId);
+  await Worker.runReplayHistory(
+    // The bundle's tracing interceptor hands spans to a sink; a replay sends them nowhere.
+    { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH }, replayName: 'ai-chef-replay', sinks: workflowSinks(undefined) },
+    history,
+    workflowId,
+  );
 }
 
 /**
