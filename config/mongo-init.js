@@ -1,3 +1,4 @@
+/* global db */
 // Runs once in the MongoDB container of docker-compose.yml, on an empty data volume (as root):
 // the services' own user, with readWrite on their database and nothing else.
 const dbName = process.env.MONGO_DB || 'ai_chef';
