@@ -24,6 +24,9 @@ import { runClientInterceptors } from './run-interceptors.js';
 const targetKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.target, SearchAttributeType.KEYWORD);
 const statusKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.status, SearchAttributeType.KEYWORD);
 
+/** How long a new run waits for the previous run of its session to close (gateway waits 10 s in all). */
+const PREVIOUS_RUN_CLOSE_MS = 3000;
+
 export class RunAlreadyActiveError extends Error {
   override readonly name = 'RunAlreadyActiveError';
 }
@@ -41,8 +44,32 @@ export class RunControl {
     return new RunControl(client, options.taskQueue);
   }
 
-  /** Starts a run; the workflow id is the session id, so a session never has two runs at once. */
+  /**
+   * Starts a run; the workflow id is the session id, so a session never has two runs at once. The
+   * caller has claimed the session, so a workflow still open under its id is the previous run
+   * closing (it saves its result a moment before its workflow completes): that one is waited for,
+   * briefly, before the answer is "already processing".
+   */
   async start(sessionId: string, profile: Profile): Promise<{ workflowId: string; runId: string }> {
+    try {
+      return await this.startOnce(sessionId, profile);
+    } catch (err) {
+      if (!(err instanceof RunAlreadyActiveError) || !(await this.closesWithin(sessionId, PREVIOUS_RUN_CLOSE_MS))) throw err;
+      return this.startOnce(sessionId, profile);
+    }
+  }
+
+  private async closesWithin(sessionId: string, ms: number): Promise<boolean> {
+    const handle = this.client.workflow.getHandle(workflowIdForSession(sessionId));
+    const deadline = Date.now() + ms;
+    for (;;) {
+      if ((await handle.describe()).status.name !== 'RUNNING') return true;
+      if (Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  private async startOnce(sessionId: string, profile: Profile): Promise<{ workflowId: string; runId: string }> {
     const input: RecipeWorkflowInput = { sessionId, profile };
     try {
       const handle = await this.client.workflow.start(WORKFLOW_TYPE, {
