@@ -163,6 +163,8 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     ANTHROPIC_API_KEY: '',
     NAVER_CLIENT_ID: '',
     NAVER_CLIENT_SECRET: '',
+    // The SDK metrics port is fixed by default (9464): off, so two stacks on one machine never collide.
+    TEMPORAL_METRICS_ADDRESS: '',
     ...options.env,
   };
 
