@@ -1,6 +1,7 @@
 // The bench's own stack: a Temporal dev server and a MongoDB-wire server on free ports with state in
 // a fresh temporary dir, the fakes of both providers in this process, and the three services as
 // child processes from their built dist/main.js. It never touches `npm start`'s ports or .data/.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +79,7 @@ export async function startBenchStack({ infra, cpuProf = false, log }) {
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '0',
       PROCESS_RATE_LIMIT_PER_MINUTE: '0',
+      INTERNAL_TOKEN: randomBytes(32).toString('base64url'),
     };
     const nodeArgs = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(dir, 'profiles')}`] : [];
     const processes = {};

@@ -1,5 +1,6 @@
 // `npm start`: installs what is missing, then runs the whole product locally with no keys.
 // Needs nothing but Node: everything else it installs itself (see scripts/infra/install.mjs).
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, ROOT } from './infra/paths.mjs';
@@ -77,6 +78,9 @@ async function main() {
     MONGO_URL: database.url,
     TEMPORAL_ADDRESS: temporal.address,
     SESSION_SERVICE_URL: `http://127.0.0.1:${PORTS.session}`,
+    // The session service's internal API answers only the gateway and the worker: a fresh token per
+    // start when none is set (the three processes share it through their environment).
+    INTERNAL_TOKEN: process.env.INTERNAL_TOKEN || randomBytes(32).toString('base64url'),
   };
   for (const [name, dir] of [
     ['session', 'services/session'],

@@ -1,26 +1,33 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { NON_RETRYABLE, type Pricing, type Profile, type RecipeIngredient, type RecipeOutcome, type RunOutcome } from '@ai-chef/contracts';
+import {
+  NON_RETRYABLE,
+  type Alternative,
+  type Pricing,
+  type Profile,
+  type RecipeIngredient,
+  type RecipeOutcome,
+  type ReconcileReport,
+  type RunOutcome,
+} from '@ai-chef/contracts';
 import { AppError, type SessionServiceClient } from '@ai-chef/platform';
 import type { Logger } from 'pino';
 import type { RecipeGenerator } from './recipe/index.js';
-import { getCatalog } from '@ai-chef/kitchen';
-import { priceBasket, startPricePrefetch, type LookupEvent, type PriceBasketDeps } from './pricing/index.js';
+import { getCatalog, ownedBy, seededRandom } from '@ai-chef/kitchen';
+import { priceBasket, startPricePrefetch, type LookupEvent, type PricingDeps } from './pricing/index.js';
 import { buildResult } from './result-builder.js';
 import { currentRun, withHeartbeat, type RunContext } from './run-context.js';
 import { writeThroughOutage } from './session-writes.js';
 
 /** What the activities tell the worker's metrics and logs about their providers. */
 export interface ActivityObserver {
-  recipeWritten(source: RecipeOutcome['source']): void;
-  /** The model failed for good and the built-in engine wrote the recipe; `reason` is the model's failure type. */
-  recipeFellBack(reason: string): void;
+  recipeWritten(source: RecipeOutcome['source'], fallbackReason: RecipeOutcome['fallbackReason']): void;
   priceLookedUp(event: LookupEvent): void;
 }
 
 export interface ActivityDeps {
   sessions: SessionServiceClient;
   recipes: RecipeGenerator;
-  pricing: Omit<PriceBasketDeps, 'budget' | 'signal' | 'onProgress'>;
+  pricing: PricingDeps;
   logger: Logger;
   observe?: ActivityObserver;
   now?: () => Date;
@@ -28,8 +35,16 @@ export interface ActivityDeps {
   runContext?: () => RunContext;
 }
 
-/** The session service answered 4xx: the session is gone or the write is wrong; retrying cannot help. */
-function sessionServiceFailure(err: unknown): unknown {
+/**
+ * The session service answered 4xx: the session is gone or the write is wrong; retrying cannot help.
+ * A 401 means this worker's INTERNAL_TOKEN is not the session service's: a deployment error that
+ * no retry mends, logged as an error so it alerts.
+ */
+function sessionServiceFailure(err: unknown, logger: Logger): unknown {
+  if (err instanceof AppError && err.status === 401) {
+    logger.error('the session service refused this worker\'s INTERNAL_TOKEN; check both services\' configuration');
+    return ApplicationFailure.create({ type: NON_RETRYABLE.internalUnauthorized, message: err.message, nonRetryable: true });
+  }
   if (err instanceof AppError && err.status >= 400 && err.status < 500) {
     return ApplicationFailure.create({ type: NON_RETRYABLE.sessionGone, message: err.message, nonRetryable: true });
   }
@@ -49,7 +64,7 @@ export function createActivities(deps: ActivityDeps) {
     try {
       await withHeartbeat(ctx, () => writeThroughOutage(write, { signal: ctx.signal }));
     } catch (err) {
-      throw sessionServiceFailure(err);
+      throw sessionServiceFailure(err, deps.logger);
     }
   }
 
@@ -58,13 +73,25 @@ export function createActivities(deps: ActivityDeps) {
   }
 
   return {
-    async generateRecipe(input: { sessionId: string; profile: Profile }): Promise<RecipeOutcome> {
+    async generateRecipe(input: {
+      sessionId: string;
+      profile: Profile;
+      /** Names of the session's earlier dishes (a new run serves another while one passes). */
+      avoid?: string[];
+      /** A library dish the person chose, checked for the profile before the run started. */
+      dish?: string;
+    }): Promise<RecipeOutcome> {
       const ctx = run();
       await report(input.sessionId, ctx, 'recipe_generation');
       // Each ingredient starts being priced as soon as the model has written it: the price step
       // then finds it cached, or joins its lookup still under way, instead of starting after the model.
       const catalog = getCatalog();
-      const prefetch = startPricePrefetch(deps.pricing, (name) => catalog.resolve(name)?.id);
+      const owned = ownedBy(input.profile);
+      const prefetch = startPricePrefetch(
+        deps.pricing,
+        (name) => catalog.resolve(name)?.id,
+        (ingredientId) => owned(ingredientId) !== null,
+      );
       const outcome = await withHeartbeat(ctx, () =>
         deps.recipes.generate(input.profile, {
           attempt: ctx.attempt,
@@ -73,27 +100,39 @@ export function createActivities(deps: ActivityDeps) {
           signal: ctx.signal,
           warn: (message, fields) => deps.logger.warn({ sessionId: input.sessionId, runId: ctx.runId, ...fields }, message),
           onIngredient: (name) => prefetch.add(name),
-          onFallback: (reason) => deps.observe?.recipeFellBack(reason),
+          // Seeded by the run: a retried attempt draws the same dish.
+          random: seededRandom(ctx.runId),
+          ...(input.avoid ? { avoid: input.avoid } : {}),
+          ...(input.dish ? { dish: input.dish } : {}),
         }),
       );
-      deps.observe?.recipeWritten(outcome.source);
+      deps.observe?.recipeWritten(outcome.source, outcome.fallbackReason);
       await report(input.sessionId, ctx, 'recipe_completed');
       return outcome;
     },
 
-    async fetchPrices(input: { sessionId: string; profile: Profile; ingredients: RecipeIngredient[] }): Promise<Pricing> {
+    async fetchPrices(input: {
+      sessionId: string;
+      profile: Profile;
+      ingredients: RecipeIngredient[];
+      /** Other dishes that pass, for advice when the basket is over the budget. */
+      alternatives?: Alternative[];
+      /** What the dish is: advice never suggests swapping these. */
+      mainIngredientIds?: string[];
+    }): Promise<Pricing> {
       const ctx = run();
       await report(input.sessionId, ctx, 'price_lookup');
       const pricing = await withHeartbeat(ctx, () =>
         priceBasket(
-          input.ingredients.map(({ ingredientId, name, amount, unit, grams }) => ({ ingredientId, name, amount, unit, grams })),
           {
-            ...deps.pricing,
-            budget: input.profile.budget,
+            items: input.ingredients.map(({ ingredientId, name, amount, unit, grams }) => ({ ingredientId, name, amount, unit, grams })),
+            profile: input.profile,
+            ...(input.alternatives ? { alternatives: input.alternatives } : {}),
+            ...(input.mainIngredientIds ? { mainIngredientIds: input.mainIngredientIds } : {}),
             signal: ctx.signal,
             onProgress: () => ctx.heartbeat(),
-            onLookup: (event) => deps.observe?.priceLookedUp(event),
           },
+          deps.pricing,
         ),
       );
       await report(input.sessionId, ctx, 'price_completed');
@@ -121,7 +160,16 @@ export function createActivities(deps: ActivityDeps) {
       try {
         await deps.sessions.reportOutcome(input.sessionId, input.outcome);
       } catch (err) {
-        throw sessionServiceFailure(err);
+        throw sessionServiceFailure(err, deps.logger);
+      }
+    },
+
+    /** The reconciler's one step: the session service compares its sessions with Temporal. */
+    async reconcileSessions(): Promise<ReconcileReport> {
+      try {
+        return await deps.sessions.reconcileRuns();
+      } catch (err) {
+        throw sessionServiceFailure(err, deps.logger);
       }
     },
   };

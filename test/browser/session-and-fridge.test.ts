@@ -272,7 +272,7 @@ describe('the fridge target', () => {
 });
 
 describe('progress without the stream', () => {
-  it('when the event stream cannot connect, then polling /status every second carries the run to its result', async () => {
+  it('when the event stream cannot connect, then polling /status every 2 s carries the run to its result', async () => {
     const { page, context, trace } = await openPage(browser, stack.gatewayUrl, DESKTOP);
     try {
       await page.route('**/stream', (route) => route.abort('failed'));
@@ -286,8 +286,33 @@ describe('progress without the stream', () => {
       await waitForScreen(page, 'result');
       expect(polls.length).toBeGreaterThanOrEqual(1);
       for (let i = 1; i < polls.length; i += 1)
-        expect((polls[i] ?? 0) - (polls[i - 1] ?? 0)).toBeGreaterThanOrEqual(900);
+        expect((polls[i] ?? 0) - (polls[i - 1] ?? 0)).toBeGreaterThanOrEqual(1_900);
       expect((await trace()).some((entry) => entry.startsWith('progress|'))).toBe(true);
+      expect(await page.getByTestId('recipe-name').textContent()).not.toBe('');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each([
+    ['ends the stream (event: end)', { status: 200, contentType: 'text/event-stream', body: 'event: end\ndata: {"reason":"idle"}\n\n' }],
+    [
+      'refuses the stream (429 too_many_streams)',
+      { status: 429, contentType: 'application/json', headers: { 'retry-after': '30' }, body: '{"error":{"code":"too_many_streams","message":"x"}}' },
+    ],
+  ])('when the gateway %s, then the page polls /status and shows the result', async (_case, answer) => {
+    const { page, context } = await openPage(browser, stack.gatewayUrl, DESKTOP);
+    try {
+      await page.route('**/stream', (route) => route.fulfill(answer));
+      const polls: number[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname.endsWith('/status')) polls.push(Date.now());
+      });
+      await waitForScreen(page, 'form');
+      await page.getByRole('radio', { name: /일반/ }).check();
+      await page.getByRole('button', { name: '레시피 만들기' }).click();
+      await waitForScreen(page, 'result');
+      expect(polls.length).toBeGreaterThanOrEqual(1);
       expect(await page.getByTestId('recipe-name').textContent()).not.toBe('');
     } finally {
       await context.close();

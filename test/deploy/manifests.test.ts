@@ -149,7 +149,7 @@ describe('k8s/base', () => {
       expect(containerOf(deployment).envFrom?.some((source) => source.secretRef)).toBe(false);
       for (const ref of refs) expect(allowed[deployment.metadata.name]).toContain(ref.name);
       expect(refs.find((ref) => ref.env === 'INTERNAL_TOKEN')?.optional).toBe(false);
-      if (deployment.metadata.name !== 'ai-chef-gateway') expect(refs.find((ref) => ref.env === 'MONGO_URL')?.optional).toBe(false);
+      expect(refs.find((ref) => ref.env === 'MONGO_URL')?.optional).toBe(false);
     }
     const templates = parseAllDocuments(readFileSync(join(base, 'secret.example.yaml'), 'utf8')).map((doc) => doc.toJS() as { metadata: { name: string }; stringData: Record<string, string> });
     for (const deployment of deployments) {
@@ -207,7 +207,7 @@ describe.each(['dev', 'prod'])('k8s/overlays/%s', (overlay) => {
       const required = (name: string) => secretRefs(deployments.find((d) => d.metadata.name === name) as DeploymentLike).filter((ref) => ref.optional === false).map((ref) => ref.env);
       expect(required('ai-chef-worker').sort()).toEqual(['ANTHROPIC_API_KEY', 'INTERNAL_TOKEN', 'MONGO_URL', 'NAVER_CLIENT_ID', 'NAVER_CLIENT_SECRET', 'TEMPORAL_API_KEY']);
       expect(required('ai-chef-session').sort()).toEqual(['INTERNAL_TOKEN', 'MONGO_URL', 'TEMPORAL_API_KEY']);
-      expect(required('ai-chef-gateway').sort()).toEqual(['ADMIN_TOKEN', 'INTERNAL_TOKEN']);
+      expect(required('ai-chef-gateway').sort()).toEqual(['ADMIN_TOKEN', 'INTERNAL_TOKEN', 'MONGO_URL']);
       const config = (rendered.find((m) => m.kind === 'ConfigMap') as unknown as { data: Record<string, string> }).data;
       expect(config.TEMPORAL_ADDRESS).toMatch(/\.tmprl\.cloud:7233$/);
       expect(config.OTEL_EXPORTER_OTLP_ENDPOINT).toMatch(/^http:\/\/.+:4318$/);
@@ -279,7 +279,7 @@ describe('docker-compose.yml', () => {
     expect(service('session').depends_on).toMatchObject({ 'temporal-setup': { condition: 'service_completed_successfully' } });
   });
 
-  it('keeps MongoDB and the session service on internal networks, MongoDB with authentication', () => {
+  it('keeps MongoDB and the session service on internal networks, MongoDB with authentication, for the three services only', () => {
     expect(compose.networks.data?.internal).toBe(true);
     expect(compose.networks.app?.internal).toBe(true);
     expect(compose.networks.temporal?.internal).toBe(true);
@@ -287,8 +287,7 @@ describe('docker-compose.yml', () => {
     expect(service('session').networks).not.toContain('edge');
     expect(service('session').ports).toBeUndefined();
     expect(service('mongo').command).toContain('--auth');
-    for (const name of ['session', 'worker']) expect(service(name).environment?.MONGO_URL).toMatch(/^mongodb:\/\/ai_chef:\$\{MONGO_APP_PASSWORD:\?/);
-    expect(service('gateway').environment).not.toHaveProperty('MONGO_URL');
+    for (const name of ['gateway', 'session', 'worker']) expect(service(name).environment?.MONGO_URL).toMatch(/^mongodb:\/\/ai_chef:\$\{MONGO_APP_PASSWORD:\?/);
   });
 
   it('gives each service the internal token and only its own secrets', () => {

@@ -21,15 +21,16 @@ afterAll(async () => {
 });
 
 const internal = (sessionId: string, suffix = ''): string => `/internal/sessions/${sessionId}${suffix}`;
+const authorized = (): Record<string, string> => ({ authorization: `Bearer ${stack.internalToken}` });
 
 async function sessionView(sessionId: string): Promise<SessionView> {
-  const reply = await call<SessionView>(stack.sessionUrl, 'GET', internal(sessionId));
+  const reply = await call<SessionView>(stack.sessionUrl, 'GET', internal(sessionId), undefined, authorized());
   expect(reply.status).toBe(200);
   return reply.body;
 }
 
 async function send(method: string, path: string, body: unknown): Promise<number> {
-  return (await call(stack.sessionUrl, method, path, body)).status;
+  return (await call(stack.sessionUrl, method, path, body, authorized())).status;
 }
 
 async function processing(): Promise<{ sessionId: string; runId: string; profile: Profile }> {
@@ -44,12 +45,14 @@ async function processing(): Promise<{ sessionId: string; runId: string; profile
 /** A complete result for the run, built the way combineResults builds it. */
 async function resultFor(sessionId: string, runId: string, profile: Profile, generatedAt: Date): Promise<ResultDocument> {
   const recipe = { ...generateOfflineRecipe(profile), source: 'offline' as const };
-  const pricing = await priceBasket(recipe.recipe.ingredients, {
-    cache: createMemoryPriceCache(),
-    references: catalogReferencePrices(getCatalog()),
-    shipping: { fee: 3000, freeThreshold: 30000 },
-    budget: profile.budget,
-  });
+  const pricing = await priceBasket(
+    { items: recipe.recipe.ingredients, profile },
+    {
+      cache: createMemoryPriceCache(),
+      references: catalogReferencePrices(getCatalog()),
+      shipping: { fee: 3000, freeThreshold: 30000 },
+    },
+  );
   return buildResult({ sessionId, runId, profile, recipe, pricing, generatedAt });
 }
 

@@ -94,7 +94,7 @@ async function runAll(first: number, count: number): Promise<Array<{ run: number
 }
 
 describe('a model provider that is overloaded or rate limiting', () => {
-  it('when 30 % of calls answer 529 or 429 with retry-after: 1, then ≥ 99 of 100 runs complete and every retry waits', async () => {
+  it('when 30 % of calls answer 529 or 429 with retry-after: 1, then 100 of 100 runs complete and every retry waits', async () => {
     // Three of every ten calls fail, by arrival order: 529, 429, 529, 429, …
     let failures = 0;
     anthropic.setBehaviour(
@@ -109,7 +109,8 @@ describe('a model provider that is overloaded or rate limiting', () => {
     const seconds = (Date.now() - started) / 1000;
 
     const completed = outcomes.filter((outcome) => outcome.status === 'completed');
-    expect(completed.length).toBeGreaterThanOrEqual(99);
+    // Every run completes: from the model when one attempt got through, else from the offline engine.
+    expect(completed.length).toBe(RUNS);
 
     const byRun = requestsByRun();
     expect(byRun.size).toBe(RUNS);

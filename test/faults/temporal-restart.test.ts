@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startNaverFake, type NaverFake } from '../fakes/naver-fake.js';
 import { buildProfile } from '../support/factories.js';
-import { eventually } from '../support/http.js';
+import { call, eventually } from '../support/http.js';
 import { loadInfra, startProcessStack, type Infra, type ManagedProcess, type ProcessStack } from '../support/process-stack.js';
 import { requiredEnv } from '../support/stack.js';
 import { newSession, pause, progressDrops, resultDocumentCount, resultOf, sampleStatus, settled, startRun, statusOf } from './run-watch.js';
@@ -65,12 +65,24 @@ describe('the Temporal server restarted mid-run', () => {
 
     await temporal.stop();
     const down = await statusOf(stack.gatewayUrl, sessionId); // reads need MongoDB only
+    // Routes that need Temporal say so: 503 with Retry-After, never 500; the session is unchanged.
+    const idle = await newSession(stack.gatewayUrl);
+    const [cancel, process] = await Promise.all([
+      call(stack.gatewayUrl, 'POST', `/session/${sessionId}/cancel`),
+      call(stack.gatewayUrl, 'POST', `/session/${idle}/process`, { profile: buildProfile() }),
+    ]);
+    const outage = [cancel, process].map((reply) => [reply.status, reply.headers.get('retry-after'), (reply.body as { error?: { code?: string } }).error?.code]);
     await pause(2000);
     temporal = await startOwnTemporal();
 
     const final = await settled(stack.gatewayUrl, sessionId);
     const samples = await sampler.stop();
     expect(down.status).toBe('processing');
+    expect(outage).toEqual([
+      [503, '5', 'service_unavailable'],
+      [503, '5', 'service_unavailable'],
+    ]);
+    expect((await statusOf(stack.gatewayUrl, idle)).status).toBe('idle');
     expect(final).toMatchObject({ status: 'completed', phase: 'finished', progress: 100 });
     expect((await resultOf(stack.gatewayUrl, sessionId)).runId).toBe(runId);
     expect(await resultDocumentCount(stack.mongoUrl, stack.mongoDb, { _id: runId })).toBe(1);

@@ -31,6 +31,7 @@ beforeAll(async () => {
     PORT: '0',
     SESSION_SERVICE_URL: `http://127.0.0.1:${port}`,
     BODY_LIMIT_BYTES: String(BODY_LIMIT),
+    INTERNAL_TOKEN: 'fuzz-internal-token-0123456789',
     RATE_LIMIT_PER_MINUTE: '0',
     PROCESS_RATE_LIMIT_PER_MINUTE: '0',
     LOG_LEVEL: 'silent',

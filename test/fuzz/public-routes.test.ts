@@ -26,7 +26,16 @@ import {
   withBody,
   type Segment,
 } from './request-parts.js';
-import { afterHeadRule, bodyVerdict, idVerdict, noInputVerdict, verdictProblem, type BodyVerdict, type Verdict } from './verdicts.js';
+import {
+  afterHeadRule,
+  bodyVerdict,
+  idVerdict,
+  noInputVerdict,
+  routeBodyLimit,
+  verdictProblem,
+  type BodyVerdict,
+  type Verdict,
+} from './verdicts.js';
 
 // FC_RUNS raises the count for a longer hunt (the default keeps `npm test` in minutes).
 const RUNS = Number(process.env.FC_RUNS ?? 1000);
@@ -34,13 +43,19 @@ const BODY_LIMIT = 1024 * 1024;
 const ADMIN_TOKEN = 'fuzz-admin-token-0123456789abcdef';
 
 let stack: TestStack;
-/** Sessions the id generators draw on: idle ones, and one whose run has ended (its stream closes at once). */
-const live = { idle: [] as string[], ended: '' };
+/**
+ * Sessions the id generators draw on: idle ones, one whose run has ended (its stream closes at
+ * once), and some only DELETE draws on (once deleted, they are the 404 of any unknown id).
+ */
+const live = { idle: [] as string[], ended: '', doomed: [] as string[] };
 
 beforeAll(async () => {
   stack = await startStack({ ADMIN_TOKEN });
   for (let i = 0; i < 3; i += 1) {
     live.idle.push((await call<{ sessionId: string }>(stack.gatewayUrl, 'POST', '/session/start')).body.sessionId);
+  }
+  for (let i = 0; i < 3; i += 1) {
+    live.doomed.push((await call<{ sessionId: string }>(stack.gatewayUrl, 'POST', '/session/start')).body.sessionId);
   }
   live.ended = (await call<{ sessionId: string }>(stack.gatewayUrl, 'POST', '/session/start')).body.sessionId;
   await call(stack.gatewayUrl, 'POST', `/session/${live.ended}/process`, { profile: buildProfile() });
@@ -112,7 +127,7 @@ const validEvents = fc.oneof(validEvent, fc.record({ events: fc.array(validEvent
 function bodyCase(method: string, path: string, valid: fc.Arbitrary<unknown>, routeRule: (body: BodyVerdict) => Verdict | undefined): fc.Arbitrary<Case> {
   return fc.tuple(bodyFor(valid), contentType, extraHeaders).map(([body, type, headers]) => {
     const req = withBody(method, path, body, type, headers);
-    const read = bodyVerdict(req, BODY_LIMIT);
+    const read = bodyVerdict(req, routeBodyLimit(method, path, BODY_LIMIT));
     return { req, verdict: read.kind === 'answer' ? read.verdict : read.kind === 'unclear' ? undefined : routeRule(read) };
   });
 }
@@ -200,6 +215,7 @@ const ROUTES: Route[] = [
   sessionRoute('GET', '', { unknownIs404: true }),
   sessionRoute('GET', '/status', { unknownIs404: true }),
   sessionRoute('POST', '/extend', { noInput: true }),
+  sessionRoute('DELETE', '', { ids: () => live.doomed, noInput: true }),
   sessionRoute('POST', '/process', { valid: validProfile.map((profile) => ({ profile })) }),
   sessionRoute('POST', '/cancel', { noInput: true }),
   sessionRoute('GET', '/result', { unknownIs404: true }),

@@ -16,26 +16,24 @@ const NOT_JSON = new Set(['text/plain', 'text/json', 'application/x-www-form-url
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * Whether a key anywhere could act as a MongoDB operator or path, holds NUL, or names a prototype;
- * and how deep the value nests. Walked with a stack: the fuzz sends nesting thousands deep.
+ * Whether a key anywhere could act as a MongoDB operator or path, holds NUL, or names a prototype.
+ * Walked with a stack (bodies that get this far nest at most 32 deep, but the walk does not care).
  */
-function scan(root: unknown): { unsafeKey: boolean; depth: number } {
+function scan(root: unknown): { unsafeKey: boolean } {
   let unsafeKey = false;
-  let depth = 0;
-  const pending: Array<[unknown, number]> = [[root, 0]];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [value, level] = next;
-    depth = Math.max(depth, level);
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
     if (Array.isArray(value)) {
-      for (const item of value) pending.push([item, level + 1]);
+      for (const item of value) pending.push(item);
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         if (key.startsWith('$') || key.includes('.') || key.includes('\u0000') || FORBIDDEN_KEYS.has(key)) unsafeKey = true;
-        pending.push([item, level + 1]);
+        pending.push(item);
       }
     }
   }
-  return { unsafeKey, depth };
+  return { unsafeKey };
 }
 
 /** Node's default --max-http-header-size: the request line and headers together. */
@@ -65,24 +63,62 @@ export function afterHeadRule(req: RawRequest, res: RawResponse, verdict: Verdic
 /** The body as the gateway reads it: absent, parsed, or the answer it must get before any route runs. */
 export type BodyVerdict = { kind: 'absent' } | { kind: 'parsed'; value: unknown } | { kind: 'answer'; verdict: Verdict } | { kind: 'unclear' };
 
+/** SPEC §2: nesting deeper than this (the top level is depth 1) is 400 too_deep, found before parsing. */
+const MAX_DEPTH = 32;
+
+/** How deep the text nests arrays and objects, brackets inside strings not counted: SPEC's depth of the raw body. */
+function textDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i += 1;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '[' || char === '{') deepest = Math.max(deepest, ++depth);
+    else if (char === ']' || char === '}') depth -= 1;
+  }
+  return deepest;
+}
+
+const KIB = 1024;
+
+/** SPEC §2's per-route body limits: the lowest of these and BODY_LIMIT_BYTES applies. */
+export function routeBodyLimit(method: string, path: string, bodyLimitBytes: number): number {
+  const route = path.split('?')[0] ?? '';
+  const own =
+    method === 'POST' && /^\/session\/[^/]+\/(process|plan)\/?$/i.test(route)
+      ? 16 * KIB
+      : ['POST', 'DELETE'].includes(method) && /^\/session\/[^/]+\/fridge\/?$/i.test(route)
+        ? 16 * KIB
+        : method === 'POST' && /^\/events\/?$/i.test(route)
+          ? 256 * KIB
+          : Number.POSITIVE_INFINITY;
+  return Math.min(own, bodyLimitBytes);
+}
+
 export function bodyVerdict(req: RawRequest, limitBytes: number): BodyVerdict {
   const body = req.body;
   if (body === undefined || body.length === 0) return { kind: 'absent' };
   const type = req.headers['content-type'];
   if (type === undefined || NOT_JSON.has(type)) return { kind: 'answer', verdict: { status: [415], code: ['unsupported_media_type'] } };
+  if (!GOOD_JSON.has(type)) return { kind: 'unclear' };
   const encoding = req.headers['content-encoding'];
-  if (!GOOD_JSON.has(type) || (encoding !== undefined && encoding !== 'identity')) return { kind: 'unclear' };
+  // A compressed body is refused unread, whatever it holds.
+  if (encoding !== undefined && encoding !== 'identity') return { kind: 'answer', verdict: { status: [415], code: ['unsupported_encoding'] } };
   if (body.length > limitBytes) return { kind: 'answer', verdict: { status: [413], code: ['payload_too_large'] } };
+  const text = body.toString('utf8').replace(/^\ufeff/, '');
+  if (textDepth(text) > MAX_DEPTH) return { kind: 'answer', verdict: { status: [400], code: ['too_deep'] } };
   let value: unknown;
   try {
-    value = JSON.parse(body.toString('utf8').replace(/^\ufeff/, ''));
+    value = JSON.parse(text);
   } catch {
     return { kind: 'answer', verdict: { status: [400], code: ['invalid_json'] } };
   }
-  const { unsafeKey, depth } = scan(value);
+  const { unsafeKey } = scan(value);
   if (unsafeKey) return { kind: 'answer', verdict: { status: [400], code: ['invalid_key'] } };
-  // Deeper than the key check looks (32 levels) is refused as well.
-  if (depth > 32) return { kind: 'answer', verdict: { status: [400] } };
   return { kind: 'parsed', value };
 }
 

@@ -13,6 +13,7 @@ const advance = (ms: number): void => {
 };
 
 const ADMIN_TOKEN = randomBytes(24).toString('base64url');
+const INTERNAL_TOKEN = randomBytes(24).toString('base64url');
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 let session: RunningSessionService;
 let gateway: RunningGateway;
@@ -26,11 +27,14 @@ beforeAll(async () => {
       TEMPORAL_ADDRESS: requiredEnv('TEST_TEMPORAL_ADDRESS'),
       LOG_LEVEL: 'silent',
       PORT: '0',
+      INTERNAL_TOKEN,
     },
     { now: () => new Date(nowMs) },
   );
   const edge = {
     SESSION_SERVICE_URL: session.url,
+    INTERNAL_TOKEN,
+    PROCESS_RATE_LIMIT_PER_MINUTE: '0',
     RATE_LIMIT_PER_MINUTE: '0',
     LOG_LEVEL: 'silent',
     PORT: '0',

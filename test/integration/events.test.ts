@@ -14,6 +14,7 @@ const advance = (ms: number): void => {
 };
 
 const ADMIN_TOKEN = randomBytes(24).toString('base64url');
+const INTERNAL_TOKEN = randomBytes(24).toString('base64url');
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 let session: RunningSessionService;
 let gateway: RunningGateway;
@@ -31,11 +32,14 @@ beforeAll(async () => {
       TEMPORAL_ADDRESS: requiredEnv('TEST_TEMPORAL_ADDRESS'),
       LOG_LEVEL: 'silent',
       PORT: '0',
+      INTERNAL_TOKEN,
     },
     { now: () => new Date(nowMs) },
   );
   const edge = {
     SESSION_SERVICE_URL: session.url,
+    INTERNAL_TOKEN,
+    PROCESS_RATE_LIMIT_PER_MINUTE: '0',
     RATE_LIMIT_PER_MINUTE: '0',
     ADMIN_TOKEN,
     LOG_LEVEL: 'silent',
@@ -134,6 +138,15 @@ describe('one event', () => {
       properties: {},
       timestamp: nowMs,
     });
+  });
+
+  it('when an event is stored, then it and its visitor session are kept EVENT_TTL_SECONDS (90 days) after it', async () => {
+    const reply = await send({ page_url: '/kept' });
+    const event = await db.collection('events').findOne({ event_id: reply.event_id });
+    const visitor = await db.collection('visitor_sessions').findOne({ _id: reply.session_id as never });
+    const ninetyDays = 7_776_000 * 1000;
+    expect((event?.expiresAt as Date).getTime()).toBe(nowMs + ninetyDays);
+    expect((visitor?.expiresAt as Date).getTime()).toBe(nowMs + ninetyDays);
   });
 
   it('when behind a trusted proxy, then the IP comes from X-Forwarded-For', async () => {

@@ -176,6 +176,19 @@ describe('the fridge', () => {
     expect((await fridgeOf(id)).items).toHaveLength(50);
   });
 
+  it('when five requests add two new ingredients each to a fridge of 48 at once, then one gets in and the fridge holds 50', async () => {
+    const id = await newSession();
+    const ids = getCatalog()
+      .search('', 58)
+      .items.map((item) => item.id);
+    expect((await add(id, ids.slice(0, 48))).status).toBe(200);
+    const replies = await Promise.all([0, 1, 2, 3, 4].map((k) => add(id, ids.slice(48 + 2 * k, 50 + 2 * k))));
+    const statuses = replies.map((reply) => reply.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409]);
+    for (const reply of replies.filter((r) => r.status === 409)) expect(reply.body.error.code).toBe('fridge_full');
+    expect((await fridgeOf(id)).items).toHaveLength(50);
+  });
+
   it('when the session is malformed or unknown, then every fridge route answers the same 404', async () => {
     const unknown = `sess-${Date.now()}-AAAAAAAAAAAAAAAAAAAAAA`;
     for (const sessionId of ['not-an-id', unknown]) {

@@ -89,6 +89,15 @@ describe('route labels', () => {
   });
 });
 
+/** A gateway process of this stack: its session service, token and database. */
+const edgeEnv = (): Record<string, string> => ({
+  PORT: '0',
+  SESSION_SERVICE_URL: stack.sessionUrl,
+  INTERNAL_TOKEN: stack.internalToken,
+  MONGO_URL: stack.mongoUrl,
+  MONGO_DB: stack.mongoDb,
+});
+
 describe('request ids and logs', () => {
   it('when a caller sends X-Request-Id, then it comes back; a malformed one is replaced', async () => {
     const kept = await call(stack.gatewayUrl, 'GET', '/healthz', undefined, { 'x-request-id': 'req-12345678' });
@@ -100,7 +109,7 @@ describe('request ids and logs', () => {
   it('when a request carries the admin token, then the JSON log line has the request and session ids but never the token', async () => {
     const token = 'admin-token-that-must-not-leak-0123';
     const gateway = await runGateway(
-      { PORT: '0', SESSION_SERVICE_URL: stack.sessionUrl, ADMIN_TOKEN: token, LOG_LEVEL: 'info' },
+      { ...edgeEnv(), ADMIN_TOKEN: token, LOG_LEVEL: 'info' },
       /gateway listening/,
     );
     try {
@@ -138,7 +147,7 @@ describe('request ids and logs', () => {
 
 describe('graceful shutdown', () => {
   it('when the gateway gets SIGTERM, then readiness turns false while it drains, then it exits cleanly', async () => {
-    const gateway = await runGateway({ PORT: '0', SESSION_SERVICE_URL: stack.sessionUrl, LOG_LEVEL: 'info' }, /gateway listening/);
+    const gateway = await runGateway({ ...edgeEnv(), LOG_LEVEL: 'info' }, /gateway listening/);
     const url = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(gateway.output)?.[1];
     if (!url) throw new Error(`no URL in gateway output: ${gateway.output}`);
     expect((await call(url, 'GET', '/readyz')).status).toBe(200);

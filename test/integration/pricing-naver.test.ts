@@ -1,7 +1,7 @@
 // fetchPrices' pricing through the real got client against a local Naver Shopping fake.
 // No database: the price cache here is the in-memory one. Assertions count calls, never wall time.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { PricingSchema, type Offer } from '@ai-chef/contracts';
+import { PricingSchema, profileWithDefaults, type Offer, type Pricing, type Profile } from '@ai-chef/contracts';
 import {
   createMemoryPriceCache,
   createMemoryQuotaCounter,
@@ -15,7 +15,7 @@ import type {
   BasketItem,
   LookupEvent,
   NaverClientOptions,
-  PriceBasketDeps,
+  PricingDeps,
 } from '../../activities/src/pricing/index.js';
 import { startNaverFake } from '../fakes/naver-fake.js';
 import type { NaverFake } from '../fakes/naver-fake.js';
@@ -81,14 +81,26 @@ function client(overrides: Partial<NaverClientOptions> = {}) {
   });
 }
 
-function deps(overrides: Partial<PriceBasketDeps> = {}): PriceBasketDeps {
+function deps(overrides: Partial<PricingDeps> = {}): PricingDeps {
   return {
     cache: createMemoryPriceCache(),
     references,
     shipping: { fee: 3000, freeThreshold: 30_000 },
-    budget: 100_000,
     ...overrides,
   };
+}
+
+/** One basket for a person with a 100,000원 budget who has nothing at home but what `profile` says. */
+function price(
+  items: BasketItem[],
+  using: PricingDeps,
+  profile: Partial<Profile> = {},
+  signal?: AbortSignal,
+): Promise<Pricing> {
+  return priceBasket(
+    { items, profile: profileWithDefaults({ budget: 100_000, pantry: [], ...profile }), ...(signal ? { signal } : {}) },
+    using,
+  );
 }
 
 /** The most requests that arrived within any window of `windowMs`. */
@@ -104,7 +116,7 @@ function mostInWindow(times: readonly number[], windowMs: number): number {
 
 describe('Naver pricing through got', () => {
   it('asks as the Naver API expects and prices every ingredient from the answers', async () => {
-    const pricing = await priceBasket(basket(3), deps({ naver: client() }));
+    const pricing = await price(basket(3), deps({ naver: client() }));
     expect(PricingSchema.parse(pricing)).toEqual(pricing);
     expect(pricing.source).toBe('naver');
     expect(pricing.items.every((item) => !item.estimated && item.offers.length > 0)).toBe(true);
@@ -123,14 +135,14 @@ describe('Naver pricing through got', () => {
 
   it('runs lookups in parallel up to the concurrency limit and never beyond', async () => {
     fake.setBehaviour({ latencyMs: 150 });
-    const pricing = await priceBasket(basket(20), deps({ naver: client({ concurrency: 6 }) }));
+    const pricing = await price(basket(20), deps({ naver: client({ concurrency: 6 }) }));
     expect(fake.stats.calls).toBe(20);
     expect(fake.stats.maxInFlight).toBe(6);
     expect(pricing.items.filter((item) => item.estimated)).toHaveLength(0);
   });
 
   it('keeps to the calls-per-second limit in every rolling second', async () => {
-    const pricing = await priceBasket(basket(16), deps({ naver: client({ callsPerSecond: 5 }) }));
+    const pricing = await price(basket(16), deps({ naver: client({ callsPerSecond: 5 }) }));
     expect(fake.stats.calls).toBe(16);
     const arrivals = fake.stats.log.map((r) => r.at);
     expect(mostInWindow(arrivals, 1000)).toBe(5);
@@ -142,7 +154,7 @@ describe('Naver pricing through got', () => {
       rateLimitFirst: Object.fromEntries(NAMES.slice(0, 8).map((n) => [n, 1])),
       retryAfterSeconds: 0,
     });
-    await priceBasket(basket(8), deps({ naver: client({ callsPerSecond: 4 }) }));
+    await price(basket(8), deps({ naver: client({ callsPerSecond: 4 }) }));
     expect(fake.stats.calls).toBe(16);
     expect(
       mostInWindow(
@@ -154,7 +166,7 @@ describe('Naver pricing through got', () => {
 
   it('retries a 429 after its Retry-After and prices the ingredient', async () => {
     fake.setBehaviour({ rateLimitFirst: { 양파: 1 }, retryAfterSeconds: 1 });
-    const pricing = await priceBasket(basket(2), deps({ naver: client() }));
+    const pricing = await price(basket(2), deps({ naver: client() }));
     expect(fake.stats.callsFor('양파')).toBe(2);
     expect(fake.stats.log.filter((r) => r.query === '양파').map((r) => r.status)).toEqual([429, 200]);
     expect(pricing.items.map((item) => item.estimated)).toEqual([false, false]);
@@ -163,9 +175,9 @@ describe('Naver pricing through got', () => {
   it('does not wait for a Retry-After beyond its cap: it estimates instead', async () => {
     fake.setBehaviour({ rateLimitFirst: { 양파: 5 }, retryAfterSeconds: 120 });
     const events: LookupEvent[] = [];
-    const pricing = await priceBasket(
+    const pricing = await price(
       basket(1),
-      deps({ naver: client({ maxRetryAfterMs: 2000 }), onLookup: (e) => events.push(e) }),
+      deps({ naver: client({ maxRetryAfterMs: 2000 }), onLookup: (e: LookupEvent) => events.push(e) }),
     );
     expect(fake.stats.callsFor('양파')).toBe(1);
     expect(pricing.items[0]?.estimated).toBe(true);
@@ -175,25 +187,25 @@ describe('Naver pricing through got', () => {
   it('gives an estimate for the one ingredient that keeps failing with 500, after the retries', async () => {
     fake.setBehaviour({ failQueries: { 두부: 500 } });
     const events: LookupEvent[] = [];
-    const pricing = await priceBasket(
+    const pricing = await price(
       basket(6),
-      deps({ naver: client({ retries: 2 }), onLookup: (e) => events.push(e) }),
+      deps({ naver: client({ retries: 2 }), onLookup: (e: LookupEvent) => events.push(e) }),
     );
     expect(fake.stats.callsFor('두부')).toBe(3);
     const tofu = pricing.items.find((item) => item.ingredientId === idOf('두부'));
     expect(tofu?.estimated).toBe(true);
-    expect(tofu?.chosen.vendor).toBe('예상가');
+    expect(tofu?.chosen?.vendor).toBe('estimate');
     expect(pricing.items.filter((item) => item.estimated)).toHaveLength(1);
     expect(pricing.source).toBe('mixed');
-    expect(events.find((e) => e.query === '두부')).toMatchObject({ reason: 'http_error' });
+    expect(events.find((e: LookupEvent) => e.query === '두부')).toMatchObject({ reason: 'http_error' });
   });
 
   it('times out a slow answer, retries it, then estimates', async () => {
     fake.setBehaviour({ latencyMs: 500 });
     const events: LookupEvent[] = [];
-    const pricing = await priceBasket(
+    const pricing = await price(
       basket(1),
-      deps({ naver: client({ timeoutMs: 100, retries: 1 }), onLookup: (e) => events.push(e) }),
+      deps({ naver: client({ timeoutMs: 100, retries: 1 }), onLookup: (e: LookupEvent) => events.push(e) }),
     );
     expect(fake.stats.callsFor('양파')).toBe(2);
     expect(pricing.items[0]?.estimated).toBe(true);
@@ -203,13 +215,13 @@ describe('Naver pricing through got', () => {
   it('makes no HTTP call for what the cache holds', async () => {
     const cache = createMemoryPriceCache();
     const naver = client();
-    const first = await priceBasket(basket(5), deps({ naver, cache }));
+    const first = await price(basket(5), deps({ naver, cache }));
     expect(fake.stats.calls).toBe(5);
     fake.stats.reset();
     const events: LookupEvent[] = [];
-    const second = await priceBasket(basket(5), deps({ naver, cache, onLookup: (e) => events.push(e) }));
+    const second = await price(basket(5), deps({ naver, cache, onLookup: (e: LookupEvent) => events.push(e) }));
     expect(fake.stats.calls).toBe(0);
-    expect(events.every((e) => e.source === 'cache')).toBe(true);
+    expect(events.every((e: LookupEvent) => e.source === 'cache')).toBe(true);
     expect(second.items.map((i) => i.chosen)).toEqual(first.items.map((i) => i.chosen));
     expect(second.totalEstimatedCost).toBe(first.totalEstimatedCost);
   });
@@ -219,7 +231,11 @@ describe('Naver pricing through got', () => {
     let reads = 0;
     const counted = { ...cache, getMany: (queries: readonly string[]) => ((reads += 1), cache.getMany(queries)) };
     const naver = client();
-    const prefetch = startPricePrefetch({ naver, cache: counted, references }, (name) => (NAMES.includes(name) ? idOf(name) : undefined));
+    const prefetch = startPricePrefetch(
+      deps({ naver, cache: counted }),
+      (name) => (NAMES.includes(name) ? idOf(name) : undefined),
+      () => false,
+    );
     for (const name of ['양파', '대파', '양파', '감자', '모르는 재료', '당근', '두부']) prefetch.add(name);
     await prefetch.settle(10_000);
     expect(prefetch.started).toBe(5);
@@ -229,10 +245,10 @@ describe('Naver pricing through got', () => {
 
     fake.stats.reset();
     const events: LookupEvent[] = [];
-    const pricing = await priceBasket(basket(6), deps({ naver, cache, onLookup: (e) => events.push(e) }));
+    const pricing = await price(basket(6), deps({ naver, cache, onLookup: (e: LookupEvent) => events.push(e) }));
     expect(fake.stats.calls).toBe(1);
     expect(fake.stats.callsFor('애호박')).toBe(1);
-    expect(events.map((e) => e.source)).toEqual(['cache', 'cache', 'cache', 'cache', 'cache', 'naver']);
+    expect(events.map((e: LookupEvent) => e.source)).toEqual(['cache', 'cache', 'cache', 'cache', 'cache', 'naver']);
     expect(pricing.items.every((item) => !item.estimated)).toBe(true);
   });
 
@@ -243,14 +259,14 @@ describe('Naver pricing through got', () => {
     const cache = { ...memory, set: (query: string, offers: Offer[]) => ((writes += 1), memory.set(query, offers)) };
     const naver = client();
     const inFlight = new LookupsInFlight();
-    const prefetch = startPricePrefetch({ naver, cache, references, inFlight }, idOf, 0);
+    const prefetch = startPricePrefetch(deps({ naver, cache, inFlight }), idOf, () => false, 0);
     for (const name of NAMES.slice(0, 4)) prefetch.add(name);
     // Registered as soon as the names arrive, before any cache read or search has begun.
     expect(inFlight.size).toBe(4);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(inFlight.size).toBe(4);
 
-    const pricing = await priceBasket(basket(6), deps({ naver, cache, inFlight }));
+    const pricing = await price(basket(6), deps({ naver, cache, inFlight }));
     expect(fake.stats.calls).toBe(6);
     expect(writes).toBe(6);
     expect(NAMES.slice(0, 6).map((name) => fake.stats.callsFor(name))).toEqual([1, 1, 1, 1, 1, 1]);
@@ -262,10 +278,10 @@ describe('Naver pricing through got', () => {
   it('prices ahead only what the cache lacks, and leaves a failed lookup for the basket to make again', async () => {
     const cache = createMemoryPriceCache();
     const naver = client({ retries: 0 });
-    await priceBasket(basket(1), deps({ naver, cache }));
+    await price(basket(1), deps({ naver, cache }));
     fake.setBehaviour({ failQueries: { 대파: 500 } });
     fake.stats.reset();
-    const prefetch = startPricePrefetch({ naver, cache, references }, idOf);
+    const prefetch = startPricePrefetch(deps({ naver, cache }), idOf, () => false);
     prefetch.add('양파');
     prefetch.add('대파');
     await prefetch.settle(10_000);
@@ -276,16 +292,16 @@ describe('Naver pricing through got', () => {
 
   it('makes no HTTP call once the daily quota is spent, and estimates instead', async () => {
     const events: LookupEvent[] = [];
-    const pricing = await priceBasket(
+    const pricing = await price(
       basket(5),
       deps({
         naver: client({ quota: createMemoryQuotaCounter({ dailyLimit: 2 }) }),
-        onLookup: (e) => events.push(e),
+        onLookup: (e: LookupEvent) => events.push(e),
       }),
     );
     expect(fake.stats.calls).toBe(2);
     expect(pricing.items.filter((item) => item.estimated)).toHaveLength(3);
-    expect(events.filter((e) => e.reason === 'quota_exhausted')).toHaveLength(3);
+    expect(events.filter((e: LookupEvent) => e.reason === 'quota_exhausted')).toHaveLength(3);
     expect(pricing.source).toBe('mixed');
 
     fake.stats.reset();
@@ -296,9 +312,9 @@ describe('Naver pricing through got', () => {
 
   it('answers wrong keys with 401, which is not retried', async () => {
     const events: LookupEvent[] = [];
-    const pricing = await priceBasket(
+    const pricing = await price(
       basket(1),
-      deps({ naver: client({ clientSecret: 'wrong' }), onLookup: (e) => events.push(e) }),
+      deps({ naver: client({ clientSecret: 'wrong' }), onLookup: (e: LookupEvent) => events.push(e) }),
     );
     expect(fake.stats.log.map((r) => r.status)).toEqual([401]);
     expect(pricing.items[0]?.estimated).toBe(true);
@@ -310,6 +326,23 @@ describe('Naver pricing through got', () => {
     });
   });
 
+  it('never searches what the person has: fridge and pantry items, nor a prefetch of them', async () => {
+    const naver = client();
+    const owned = new Set([idOf('양파'), idOf('대파')]);
+    const prefetch = startPricePrefetch(deps({ naver }), idOf, (id) => owned.has(id));
+    for (const name of ['양파', '대파', '감자']) prefetch.add(name);
+    await prefetch.settle(10_000);
+    expect(fake.stats.callsFor('양파') + fake.stats.callsFor('대파')).toBe(0);
+    expect(fake.stats.callsFor('감자')).toBe(1);
+
+    fake.stats.reset();
+    const pricing = await price(basket(4), deps({ naver }), { fridgeIngredients: [idOf('양파')], pantry: [idOf('대파')] });
+    expect(fake.stats.callsFor('양파')).toBe(0);
+    expect(fake.stats.callsFor('대파')).toBe(0);
+    expect(pricing.items.map((item) => item.owned)).toEqual(['fridge', 'pantry', null, null]);
+    expect(fake.stats.calls).toBe(2);
+  });
+
   it('reports a query with no listings as no_offers', async () => {
     fake.setBehaviour({ emptyQueries: ['용과'] });
     expect(await client().search('용과')).toMatchObject({ ok: false, reason: 'no_offers' });
@@ -318,7 +351,7 @@ describe('Naver pricing through got', () => {
   it('stops when the activity is cancelled', async () => {
     fake.setBehaviour({ latencyMs: 2000 });
     const controller = new AbortController();
-    const priced = priceBasket(basket(4), deps({ naver: client(), signal: controller.signal }));
+    const priced = price(basket(4), deps({ naver: client() }), {}, controller.signal);
     const rejection = expect(priced).rejects.toThrow('cancelled by test');
     setTimeout(() => controller.abort(new Error('cancelled by test')), 100);
     await rejection;

@@ -42,6 +42,7 @@ async function runWith(script: Script, body: (taskQueue: string) => Promise<void
     reportRunOutcome: async ({ outcome }) => {
       outcomes.push(outcome);
     },
+    reconcileSessions: async () => ({ checked: 0, settled: 0, released: 0, followed: 0 }),
     ...script,
   };
   const taskQueue = `wf-test-${randomBytes(4).toString('hex')}`;
@@ -57,6 +58,16 @@ async function runWith(script: Script, body: (taskQueue: string) => Promise<void
 }
 
 const newId = () => `sess-${Date.now()}-${randomBytes(16).toString('base64url')}`;
+
+describe('reconcileSessionsWorkflow', () => {
+  it('when a pass runs, then the workflow returns what the session service reported', async () => {
+    const report = { checked: 3, settled: 1, released: 1, followed: 0 };
+    await runWith({ reconcileSessions: async () => report }, async (taskQueue) => {
+      const result = await env.client.workflow.execute('reconcileSessionsWorkflow', { taskQueue, workflowId: `reconcile-${newId()}` });
+      expect(result).toEqual(report);
+    });
+  });
+});
 
 describe('recipeWorkflow', () => {
   it('when every step succeeds, then it returns the summary and the query says finished', async () => {

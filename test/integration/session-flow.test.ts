@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ResultDocument, SessionStatusView } from '@ai-chef/contracts';
+import { gzipSync } from 'node:zlib';
+import { MongoClient } from 'mongodb';
+import { Client, Connection } from '@temporalio/client';
 import { startStack, type TestStack } from '../support/stack.js';
 import { call, eventually } from '../support/http.js';
 import { NO_KETO_POSSIBLE, buildProfile } from '../support/factories.js';
@@ -120,6 +123,27 @@ describe('processing rules', () => {
     expect(result.body.runId).toBe(second.body.runId);
   });
 
+  it('when the session is processed again the moment each run ends, 20 times in a row, then every process is 202', async () => {
+    // The session shows the end as soon as the run reports it, a moment before the workflow closes:
+    // a process in that moment must start the next run, not meet 409 (SPEC §2: "at once").
+    const id = await newSession();
+    const profile = buildProfile({ target: 'general' });
+    const runIds = new Set<string>();
+    for (let round = 0; round < 20; round += 1) {
+      const reply = await call<{ runId: string; error?: unknown }>(stack.gatewayUrl, 'POST', `/session/${id}/process`, { profile });
+      expect([round, reply.status, reply.body.error]).toEqual([round, 202, undefined]);
+      runIds.add(reply.body.runId);
+      await eventually(
+        async () => {
+          const { body } = await call<SessionStatusView>(stack.gatewayUrl, 'GET', `/session/${id}/status`);
+          return body.status === 'processing' ? undefined : body;
+        },
+        { intervalMs: 5, what: `run ${round} to end` },
+      );
+    }
+    expect(runIds.size).toBe(20);
+  });
+
   it('when no recipe can satisfy the profile, then the run fails with a public error and keeps its progress', async () => {
     const id = await newSession();
     const profile = buildProfile({
@@ -166,7 +190,84 @@ describe('processing rules', () => {
   });
 });
 
+describe('forget me: DELETE /session/:id', () => {
+  it('when a session with a fridge and a result is deleted, then 204 and every read of it is 404, its data gone', async () => {
+    const id = await newSession();
+    expect((await call(stack.gatewayUrl, 'POST', `/session/${id}/fridge`, { ingredients: ['onion'] })).status).toBe(200);
+    await call(stack.gatewayUrl, 'POST', `/session/${id}/process`, { profile: buildProfile({ healthConditions: ['고혈압'] }) });
+    expect((await settled(id)).status).toBe('completed');
+
+    const deleted = await call(stack.gatewayUrl, 'DELETE', `/session/${id}`);
+    expect(deleted.status).toBe(204);
+    for (const path of ['', '/status', '/result', '/fridge']) {
+      const reply = await call(stack.gatewayUrl, 'GET', `/session/${id}${path}`);
+      expect([path, reply.status]).toEqual([path, 404]);
+    }
+    const client = await MongoClient.connect(stack.mongoUrl);
+    try {
+      const db = client.db(stack.mongoDb);
+      const left = await Promise.all(
+        ['sessions', 'results', 'fridge_items'].map((name) => db.collection(name).countDocuments({ $or: [{ _id: id as never }, { sessionId: id }] })),
+      );
+      expect(left).toEqual([0, 0, 0]);
+    } finally {
+      await client.close();
+    }
+    expect((await call(stack.gatewayUrl, 'DELETE', `/session/${id}`)).status).toBe(404);
+  });
+
+  it('when a session is deleted while its run goes on, then the run is stopped and no result of it is kept', async () => {
+    const id = await newSession();
+    await call(stack.gatewayUrl, 'POST', `/session/${id}/process`, { profile: buildProfile() });
+    expect((await call(stack.gatewayUrl, 'DELETE', `/session/${id}`)).status).toBe(204);
+    const client = await MongoClient.connect(stack.mongoUrl);
+    const temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
+    try {
+      // The run's workflow closes: cancelled, or failed at its next write to the gone session.
+      const closed = await eventually(
+        async () => {
+          const { status } = await temporal.workflow.getHandle(id).describe();
+          return status.name === 'RUNNING' ? undefined : status.name;
+        },
+        { what: 'the run of the deleted session to close' },
+      );
+      expect(['CANCELLED', 'FAILED']).toContain(closed);
+      expect(await client.db(stack.mongoDb).collection('results').countDocuments({ sessionId: id })).toBe(0);
+      expect(await client.db(stack.mongoDb).collection('sessions').countDocuments({ _id: id as never })).toBe(0);
+    } finally {
+      await client.close();
+      await temporal.connection.close();
+    }
+  });
+});
+
 describe('the HTTP edge', () => {
+  it('when a body is compressed, nested deeper than 32, or over its route\'s 16 KiB, then 415, 400 and 413 before any parsing', async () => {
+    const id = await newSession();
+    const gzip = await fetch(`${stack.gatewayUrl}/session/${id}/process`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify({ profile: buildProfile() })),
+    });
+    expect([gzip.status, ((await gzip.json()) as { error: { code: string } }).error.code]).toEqual([415, 'unsupported_encoding']);
+    const deep = await call<{ error: { code: string } }>(stack.gatewayUrl, 'POST', `/session/${id}/process`, `${'['.repeat(33)}${']'.repeat(33)}`);
+    expect([deep.status, deep.body.error.code]).toEqual([400, 'too_deep']);
+    const fits = await call<{ error: { code: string } }>(stack.gatewayUrl, 'POST', `/session/${id}/process`, `${'['.repeat(32)}${']'.repeat(32)}`);
+    expect(fits.body.error.code).not.toBe('too_deep');
+    const large = await call(stack.gatewayUrl, 'POST', `/session/${id}/process`, { profile: { healthConditions: ['x'.repeat(17 * 1024)] } });
+    expect(large.status).toBe(413);
+    const events = await call(stack.gatewayUrl, 'POST', '/events', { events: [{ properties: { note: 'x'.repeat(20 * 1024) } }] });
+    expect(events.status).not.toBe(413); // 256 KiB for events
+  });
+
+  it("when a response carries a session's data, then it says Cache-Control: no-store", async () => {
+    const id = await newSession();
+    for (const path of ['', '/status', '/result', '/fridge']) {
+      const reply = await call(stack.gatewayUrl, 'GET', `/session/${id}${path}`);
+      expect([path, reply.headers.get('cache-control')]).toEqual([path, 'no-store']);
+    }
+  });
+
   it('when the body is not JSON, then 415; when it is too large, then 413', async () => {
     const id = await newSession();
     const text = await call(stack.gatewayUrl, 'POST', `/session/${id}/process`, 'profile=keto', {

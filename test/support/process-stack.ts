@@ -102,13 +102,19 @@ export interface ProcessStack {
   mongoDb: string;
   taskQueue: string;
   temporalAddress: string;
+  internalToken: string;
   /** Where each process writes its log (`<name>-<n>.log`). */
   logDir: string;
   /** The running worker's health/metrics URL, if one runs. */
   readonly workerUrl: string | undefined;
-  startWorker(): Promise<void>;
+  /** Starts a worker; `entry` runs another build of it (a changed workflow bundle). */
+  startWorker(options?: { entry?: string }): Promise<void>;
   /** SIGKILL the worker: no shutdown, no completion of what it was doing. */
   killWorker(): Promise<void>;
+  /** SIGKILL the session service or the gateway. */
+  kill(name: 'session' | 'gateway'): Promise<void>;
+  /** Starts it again on the port it had, so the other services find it where they did. */
+  restart(name: 'session' | 'gateway'): Promise<void>;
   /** Processes that ended without the stack ending them (a crash). */
   unexpectedExits(): ProcessExit[];
   stop(): Promise<void>;
@@ -163,8 +169,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     ANTHROPIC_API_KEY: '',
     NAVER_CLIENT_ID: '',
     NAVER_CLIENT_SECRET: '',
-    // The SDK metrics port is fixed by default (9464): off, so two stacks on one machine never collide.
-    TEMPORAL_METRICS_ADDRESS: '',
+    INTERNAL_TOKEN: randomBytes(24).toString('base64url'),
     ...options.env,
   };
 
@@ -174,11 +179,18 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   let started = 0;
   let workerUrl: string | undefined;
 
-  async function spawnService(name: ServiceName, env: Record<string, string>, readyPath: string): Promise<string> {
-    const port = await infra.freePort();
+  const ports = new Map<ServiceName, number>();
+  async function spawnService(
+    name: ServiceName,
+    env: Record<string, string>,
+    readyPath: string,
+    entry: string = ENTRY[name],
+  ): Promise<string> {
+    const port = ports.get(name) ?? (await infra.freePort());
+    if (name !== 'worker') ports.set(name, port);
     started += 1;
     const logFile = join(logDir, `${name}-${started}.log`);
-    const child = infra.startProcess(name, process.execPath, [ENTRY[name]], {
+    const child = infra.startProcess(name, process.execPath, [entry], {
       env: { ...base, ...env, PORT: String(port) },
       logFile,
       cwd: ROOT,
@@ -194,12 +206,23 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
 
   const sessionUrl = await spawnService('session', {}, '/readyz');
   const serviceEnv = { SESSION_SERVICE_URL: sessionUrl };
-  const startWorker = async (): Promise<void> => {
+  const startWorker = async ({ entry }: { entry?: string } = {}): Promise<void> => {
     if (running.get('worker') && !running.get('worker')?.exited) throw new Error('a worker is already running');
-    workerUrl = await spawnService('worker', { ...serviceEnv, ...options.workerEnv }, '/readyz');
+    // The SDK's metrics on a free port of their own: the default (9464) may be held by any other stack on the machine.
+    const metrics = { TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${await infra.freePort()}` };
+    workerUrl = await spawnService('worker', { ...serviceEnv, ...metrics, ...options.workerEnv }, '/readyz', entry);
   };
-  if (options.worker ?? true) await startWorker();
-  const gatewayUrl = await spawnService('gateway', serviceEnv, '/healthz');
+  const readyPaths: Record<'session' | 'gateway', string> = { session: '/readyz', gateway: '/healthz' };
+  const envOf: Record<'session' | 'gateway', () => Record<string, string>> = { session: () => ({}), gateway: () => serviceEnv };
+  let gatewayUrl: string;
+  try {
+    if (options.worker ?? true) await startWorker();
+    gatewayUrl = await spawnService('gateway', serviceEnv, '/healthz');
+  } catch (err) {
+    // A stack that did not come up leaves no process behind (it would keep jest from exiting).
+    for (const child of running.values()) if (!child.exited) await child.kill();
+    throw err;
+  }
 
   return {
     gatewayUrl,
@@ -208,6 +231,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     mongoDb,
     taskQueue,
     temporalAddress,
+    internalToken: base.INTERNAL_TOKEN ?? '',
     logDir,
     get workerUrl() {
       return workerUrl;
@@ -219,6 +243,16 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       stopping.add(worker);
       await worker.kill();
       workerUrl = undefined;
+    },
+    async kill(name) {
+      const child = running.get(name);
+      if (!child || child.exited) throw new Error(`no ${name} is running`);
+      stopping.add(child);
+      await child.kill();
+    },
+    async restart(name) {
+      if (running.get(name) && !running.get(name)?.exited) throw new Error(`${name} is still running`);
+      await spawnService(name, envOf[name](), readyPaths[name]);
     },
     unexpectedExits: () => [...exits],
     async stop() {

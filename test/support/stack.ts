@@ -11,6 +11,8 @@ export interface TestStack {
   mongoDb: string;
   taskQueue: string;
   temporalAddress: string;
+  /** The token the services share for the session service's internal API. */
+  internalToken: string;
   session: RunningSessionService;
   worker: RunningWorker;
   gateway: RunningGateway;
@@ -48,6 +50,7 @@ export async function startStack(overrides: Record<string, string> = {}, options
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,
     LOG_LEVEL: 'silent',
+    INTERNAL_TOKEN: randomBytes(24).toString('base64url'),
     ...overrides,
   };
   const session = await startSessionService({ ...base, PORT: '0' });
@@ -67,6 +70,7 @@ export async function startStack(overrides: Record<string, string> = {}, options
     mongoDb,
     taskQueue,
     temporalAddress,
+    internalToken: base.INTERNAL_TOKEN,
     session,
     worker,
     gateway,

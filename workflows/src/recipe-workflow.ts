@@ -62,7 +62,7 @@ export interface RecipeWorkflowResult {
 
 /** Writes a recipe for the profile, prices it, and saves the combined result (seed 001's pipeline). */
 export async function recipeWorkflow(input: RecipeWorkflowInput): Promise<RecipeWorkflowResult> {
-  const { sessionId, profile } = input;
+  const { sessionId, profile, avoid, dish } = input;
   const { runId } = workflowInfo();
   let state: RunProgress = { status: 'processing', phase: 'recipe_generation', progress: PHASE_PROGRESS.recipe_generation };
   setHandler(progressQuery, () => state);
@@ -77,7 +77,12 @@ export async function recipeWorkflow(input: RecipeWorkflowInput): Promise<Recipe
 
   let step: Step = 'recipe';
   try {
-    const recipe = await generateRecipe({ sessionId, profile });
+    const recipe = await generateRecipe({
+      sessionId,
+      profile,
+      ...(avoid !== undefined ? { avoid } : {}),
+      ...(dish !== undefined ? { dish } : {}),
+    });
     enter('recipe_completed');
     // Added after v1 histories were recorded: the memo names the recipe in the Web UI. patched()
     // keeps runs that began before this change (test/histories/v1-*) replaying as they ran.
@@ -87,7 +92,13 @@ export async function recipeWorkflow(input: RecipeWorkflowInput): Promise<Recipe
 
     step = 'price';
     enter('price_lookup');
-    const pricing = await fetchPrices({ sessionId, profile, ingredients: recipe.recipe.ingredients });
+    const pricing = await fetchPrices({
+      sessionId,
+      profile,
+      ingredients: recipe.recipe.ingredients,
+      ...(recipe.alternatives !== undefined ? { alternatives: recipe.alternatives } : {}),
+      ...(recipe.mainIngredientIds !== undefined ? { mainIngredientIds: recipe.mainIngredientIds } : {}),
+    });
     enter('price_completed');
 
     step = 'combine';

@@ -1,4 +1,5 @@
-import type { BasketOffer, ShippingPolicy } from './basket-solver.js';
+import { seededRandom } from '@ai-chef/kitchen';
+import type { BasketOffer, ShippingPolicy } from './basket-types.js';
 
 /**
  * A good basket fast, to start the exact search from: several greedy starts, each improved by
@@ -220,16 +221,4 @@ export function searchGoodBasket(
     if (basket.total < best.total - 1e-9) best = basket;
   }
   return best.choice;
-}
-
-/** mulberry32: a small deterministic generator (the search, its tests and the bench draw the same numbers). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

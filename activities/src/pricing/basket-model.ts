@@ -1,4 +1,4 @@
-import type { BasketOffer, ShippingPolicy } from './basket-solver.js';
+import type { BasketOffer, ShippingPolicy } from './basket-types.js';
 
 /**
  * The basket problem in flat arrays for the search.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { basketCost, solveBasket, vendorShipping } from './basket-solver.js';
-import { seededRandom } from './basket-local-search.js';
-import type { BasketOffer, ShippingPolicy } from './basket-solver.js';
+import { seededRandom, vendorShipping } from '@ai-chef/kitchen';
+import { basketCost, solveBasket } from './basket-solver.js';
+import type { BasketOffer, ShippingPolicy } from './basket-types.js';
 
 const SHIPPING: ShippingPolicy = { fee: 3000, freeThreshold: 30_000 };
 

@@ -1,60 +1,12 @@
 import { searchGoodBasket } from './basket-local-search.js';
 import { buildBasketModel } from './basket-model.js';
 import { searchVendorModes } from './basket-vendor-search.js';
-
-/**
- * The cheapest basket: one offer per ingredient so that item costs plus each vendor's shipping
- * (a fee, waived once that vendor's subtotal reaches the threshold) are least in total.
- *
- * First a good basket from local search (basket-local-search.ts); then basket-model.ts drops offers
- * no optimal basket uses and folds vendors that sell a single ingredient into their offers' prices,
- * and basket-vendor-search.ts branches and bounds over the remaining shared vendors' modes, which
- * proves that basket optimal or finds a cheaper one. With whole-won costs a bound within one won of
- * the best basket also prunes. A time cap (default 40 ms) returns the best basket found and says
- * whether it is proven optimal. Pure: no I/O; the clock is injectable.
- */
-export interface ShippingPolicy {
-  fee: number;
-  /** A vendor's subtotal at or above this ships free. */
-  freeThreshold: number;
-}
-
-export interface BasketOffer {
-  vendor: string;
-  /** What this offer costs for the amount needed (whole packs × price). */
-  cost: number;
-}
-
-export interface BasketProblem {
-  /** For each ingredient, its offers (at least one). */
-  items: readonly (readonly BasketOffer[])[];
-  shipping: ShippingPolicy;
-  /** Default DEFAULT_BASKET_TIME_LIMIT_MS. */
-  timeLimitMs?: number;
-  now?: () => number;
-}
-
-export interface BasketCost {
-  itemsCost: number;
-  shippingCost: number;
-  total: number;
-}
-
-export interface BasketSolution extends BasketCost {
-  /** For each ingredient, the index of the chosen offer in its list. */
-  choice: number[];
-  /** True when the search finished: no basket costs less. */
-  exact: boolean;
-}
+import { vendorShipping } from '@ai-chef/kitchen';
+import type { BasketCost, BasketOffer, BasketProblem, BasketSolution, ShippingPolicy } from './basket-types.js';
 
 /** 40 ms keeps a call's p99 under 50 ms with the model build, the final costing and GC around it (B7). */
 export const DEFAULT_BASKET_TIME_LIMIT_MS = 40;
 const HEURISTIC_SHARE = 1 / 3;
-
-/** The shipping a vendor charges on a subtotal (a vendor in the basket always has a subtotal). */
-export function vendorShipping(subtotal: number, shipping: ShippingPolicy): number {
-  return subtotal >= shipping.freeThreshold ? 0 : shipping.fee;
-}
 
 /** Item cost, shipping and total of one basket. */
 export function basketCost(
@@ -75,6 +27,17 @@ export function basketCost(
   return { itemsCost, shippingCost, total: itemsCost + shippingCost };
 }
 
+/**
+ * The cheapest basket: one offer per ingredient so that item costs plus each vendor's shipping
+ * (a fee, waived once that vendor's subtotal reaches the threshold) are least in total.
+ *
+ * First a good basket from local search (basket-local-search.ts); then basket-model.ts drops offers
+ * no optimal basket uses and folds vendors that sell a single ingredient into their offers' prices,
+ * and basket-vendor-search.ts branches and bounds over the remaining shared vendors' modes, which
+ * proves that basket optimal or finds a cheaper one. With whole-won costs a bound within one won of
+ * the best basket also prunes. A time cap (default 40 ms) returns the best basket found and says
+ * whether it is proven optimal. Pure: no I/O; the clock is injectable.
+ */
 export function solveBasket(problem: BasketProblem): BasketSolution {
   const { items, shipping } = problem;
   const timeLimitMs = problem.timeLimitMs ?? DEFAULT_BASKET_TIME_LIMIT_MS;

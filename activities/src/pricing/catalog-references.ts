@@ -10,9 +10,11 @@ export function catalogReferencePrices(catalog: Catalog): ReferencePriceSource {
       const pieceGrams = item.units['개'];
       return {
         nameKo: item.nameKo,
+        nameEn: item.nameEn,
         aliases: item.aliases,
         price: item.referencePrice.price,
         grams: item.referencePrice.grams,
+        pack: item.referencePrice.pack,
         ...(pieceGrams ? { pieceGrams } : {}),
       };
     },

@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import { parseNaverResponse } from './offer-parser.js';
 import type { ShopListing } from './offer-parser.js';
 import type { QuotaCounter } from './quota-counter.js';
-import { createRateLimiter } from './rate-limiter.js';
+import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 
 export type NaverFailureReason = 'quota_exhausted' | 'http_error' | 'timeout' | 'no_offers';
 
@@ -25,6 +25,8 @@ export interface NaverClientOptions {
   clientId: string;
   clientSecret: string;
   quota: QuotaCounter;
+  /** The call rate shared with other workers (counted in MongoDB); this process keeps its own sliding window too. */
+  sharedRate?: RateLimiter;
   /** Searches in flight at once (PRICE_CONCURRENCY). */
   concurrency?: number;
   /** HTTP calls per rolling second, retries included (NAVER_CALLS_PER_SECOND). */
@@ -83,6 +85,7 @@ export function createNaverClient(options: NaverClientOptions): NaverClient {
   async function admitCall(signal?: AbortSignal): Promise<void> {
     if (!(await quota.tryConsume(1))) throw new QuotaExhaustedError('Naver daily quota spent');
     await rate.acquire(signal);
+    await options.sharedRate?.acquire(signal);
   }
 
   function retryDelay({ attemptCount, error, retryAfter, computedValue }: RetryObject): number {

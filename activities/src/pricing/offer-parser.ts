@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { z } from 'zod';
 import type { Offer } from '@ai-chef/contracts';
 import { parsePackSize } from './pack-size.js';
@@ -37,27 +38,12 @@ export const FOOD_CATEGORY = '식품';
  */
 export const PLAUSIBLE_PRICE_RATIO = 20;
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
-
-/** Removes tags (Naver marks matches with <b>) and decodes HTML entities. */
+/**
+ * Removes tags (Naver marks matches with <b>), then decodes every HTML entity (&times;, &frac12;, &#x41;)
+ * with a maintained decoder: a decoded "<" is the title's own text, never read as a tag.
+ */
 export function cleanTitle(raw: string): string {
-  return raw
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
-      if (body.startsWith('#')) {
-        const code =
-          body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-        return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-      }
-      return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
-    })
+  return decodeHTML(raw.replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -6,11 +6,15 @@
 export interface ReferencePrice {
   /** The Korean name, used as the search query. */
   nameKo: string;
+  /** The English name, for an English basket's estimate lines. */
+  nameEn?: string;
   /** Other names a shop title may use ("계란" for 달걀). */
   aliases?: readonly string[];
   /** Whole KRW for `grams` grams: one pack at the reference size. */
   price: number;
   grams: number;
+  /** The pack as a shop sells it (160ml, 10구); grams when absent. */
+  pack?: string;
   /** Weight of one piece (개), for titles that count pieces ("특란 30구"). */
   pieceGrams?: number;
 }
@@ -18,15 +22,6 @@ export interface ReferencePrice {
 export interface ReferencePriceSource {
   referencePrice(ingredientId: string): ReferencePrice | undefined;
 }
-
-/**
- * The estimate for an ingredient missing from the catalog: 3,000원 for 300 g, about a small
- * grocery pack. Only reached when a recipe names something the catalog cannot price.
- */
-export const GENERIC_REFERENCE: Readonly<Pick<ReferencePrice, 'price' | 'grams'>> = {
-  price: 3000,
-  grams: 300,
-};
 
 /** A source over a fixed table, for tests and callers that already hold the prices. */
 export function referencePricesFrom(table: Readonly<Record<string, ReferencePrice>>): ReferencePriceSource {

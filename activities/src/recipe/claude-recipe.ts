@@ -3,9 +3,10 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { ContentBlockParam, Message, MessageParam, Tool } from '@anthropic-ai/sdk/resources/messages';
 import { z } from 'zod';
 import { RecipeDraftSchema } from '@ai-chef/contracts';
-import type { Profile, RecipeDraft, RecipeOutcome } from '@ai-chef/contracts';
-import { generateOfflineRecipe, resolveDraft } from '@ai-chef/kitchen';
+import type { Nutrition, Profile, Recipe, RecipeDraft } from '@ai-chef/contracts';
+import { resolveDraft } from '@ai-chef/kitchen';
 import { buildRecipePrompt, repairInstruction } from './prompts.js';
+import type { DishRequest } from './prompts.js';
 import { PROVIDER_UNAVAILABLE, toProviderFailure } from './provider-failure.js';
 
 export const SUBMIT_RECIPE_TOOL_NAME = 'submit_recipe';
@@ -26,7 +27,7 @@ export interface ClaudeRecipeWriterOptions {
   heartbeatIntervalMs?: number;
 }
 
-export interface WriteOptions {
+export interface WriteOptions extends DishRequest {
   heartbeat(): void;
   signal?: AbortSignal;
   /** Told why the model's answers were given up on (Temporal's activity `log.warn` fits). */
@@ -38,13 +39,16 @@ export interface WriteOptions {
   onIngredient?(name: string): void;
 }
 
+/** The model's recipe that passed every check, or the problems of its last answer after every repair. */
+export type ModelAnswer = { ok: true; recipe: Recipe; nutrition: Nutrition } | { ok: false; problems: string[] };
+
 export interface ClaudeRecipeWriter {
   readonly model: string;
   /**
-   * Asks the model for a recipe, sends a rejected answer back with its reasons at most twice,
-   * then falls back to the offline engine. Provider errors are thrown as ApplicationFailures.
+   * Asks the model for a recipe and sends a rejected answer back with its reasons at most twice.
+   * Provider errors are thrown as ApplicationFailures; what to do without the model's recipe is the caller's.
    */
-  write(profile: Profile, options: WriteOptions): Promise<RecipeOutcome>;
+  write(profile: Profile, options: WriteOptions): Promise<ModelAnswer>;
 }
 
 /** The tool's input schema: the JSON schema of RecipeDraftSchema, an object at the top. */
@@ -60,9 +64,7 @@ export function submitRecipeTool(): Tool {
 }
 
 /** What the model's answer amounts to: a draft that passed every check, or the reasons it did not. */
-type Answer =
-  | { ok: true; outcome: Omit<RecipeOutcome, 'source'> }
-  | { ok: false; problems: string[]; toolUseId?: string };
+type Answer = { ok: true; recipe: Recipe; nutrition: Nutrition } | { ok: false; problems: string[]; toolUseId?: string };
 
 function zodProblems(error: z.ZodError): string[] {
   return error.issues.slice(0, 15).map((issue) => {
@@ -96,7 +98,7 @@ function judgeAnswer(message: Message, profile: Profile): Answer {
     );
   }
   if (problems.length > 0) return { ok: false, problems, toolUseId: toolUse.id };
-  return { ok: true, outcome: { recipe, nutrition } };
+  return { ok: true, recipe, nutrition };
 }
 
 /** The assistant turn as it goes back to the API: only text and tool_use blocks are ours to echo. */
@@ -228,21 +230,17 @@ export function createClaudeRecipeWriter(options: ClaudeRecipeWriterOptions): Cl
   return {
     model: options.model,
     async write(profile, write) {
-      const prompt = buildRecipePrompt(profile);
+      const prompt = buildRecipePrompt(profile, { ...(write.avoid ? { avoid: write.avoid } : {}), ...(write.dish ? { dish: write.dish } : {}) });
       const messages: MessageParam[] = [{ role: 'user', content: prompt.user }];
       let problems: string[] = [];
       for (let call = 0; call <= MAX_REPAIRS; call += 1) {
         const message = await ask(prompt.system, messages, write);
         const answer = judgeAnswer(message, profile);
-        if (answer.ok) return { ...answer.outcome, source: 'claude' };
+        if (answer.ok) return answer;
         problems = answer.problems;
         if (call < MAX_REPAIRS) messages.push(...repairTurns(message, answer, profile));
       }
-      write.warn?.('The model broke the recipe rules after every repair; using the offline recipe engine', {
-        model: options.model,
-        problems,
-      });
-      return { ...generateOfflineRecipe(profile), source: 'offline_fallback' };
+      return { ok: false, problems };
     },
   };
 }

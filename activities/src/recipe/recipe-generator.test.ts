@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { ApplicationFailure } from '@temporalio/common';
 import { NON_RETRYABLE, RecipeOutcomeSchema, profileWithDefaults } from '@ai-chef/contracts';
 import type { Profile, RecipeOutcome } from '@ai-chef/contracts';
-import { NoRecipePossibleError, generateOfflineRecipe } from '@ai-chef/kitchen';
-import type { ClaudeRecipeWriter, WriteOptions } from './claude-recipe.js';
+import { NoRecipePossibleError, generateOfflineRecipe, seededRandom } from '@ai-chef/kitchen';
+import type { ClaudeRecipeWriter, ModelAnswer, WriteOptions } from './claude-recipe.js';
 import { PROVIDER_RATE_LIMITED, PROVIDER_UNAVAILABLE } from './provider-failure.js';
 import { createRecipeGenerator } from './recipe-generator.js';
 import type { GenerateOptions } from './recipe-generator.js';
@@ -12,10 +12,8 @@ function buildProfile(overrides: Partial<Profile> = {}): Profile {
   return profileWithDefaults({ ...overrides });
 }
 
-/** A writer that answers with a fixed outcome or throws, and counts its calls. */
-function scriptedWriter(
-  answer: () => RecipeOutcome | Promise<RecipeOutcome>,
-): ClaudeRecipeWriter & { calls: WriteOptions[] } {
+/** A writer that answers with a fixed answer or throws, and counts its calls. */
+function scriptedWriter(answer: () => ModelAnswer | Promise<ModelAnswer>): ClaudeRecipeWriter & { calls: WriteOptions[] } {
   const calls: WriteOptions[] = [];
   return {
     model: 'test-model',
@@ -35,6 +33,7 @@ function run(
   return Object.assign(state, {
     attempt,
     maxAttempts: 3,
+    random: seededRandom('run'),
     heartbeat: () => {
       state.beats += 1;
     },
@@ -67,16 +66,30 @@ describe('createRecipeGenerator', () => {
     const profile = buildProfile({ target: 'diet' });
     const outcome = await createRecipeGenerator().generate(profile, run(1));
     expect(RecipeOutcomeSchema.parse(outcome).source).toBe('offline');
-    expect(outcome.recipe).toEqual(generateOfflineRecipe(profile).recipe);
+    expect(outcome.recipe).toEqual(generateOfflineRecipe(profile, undefined, { random: seededRandom('run') }).recipe);
+    expect(outcome.alternatives?.length).toBeGreaterThan(0);
   });
 
-  it('when the model answers, then its outcome is returned as it is', async () => {
-    const profile = buildProfile();
-    const answer: RecipeOutcome = { ...generateOfflineRecipe(profile), source: 'claude' };
-    const writer = scriptedWriter(() => answer);
-    const options = run(1);
-    await expect(createRecipeGenerator({ claude: writer }).generate(profile, options)).resolves.toBe(answer);
+  it('when the model answers, then its recipe is served with the profile’s notices and alternatives beside it', async () => {
+    const profile = buildProfile({ healthConditions: ['diabetes'] });
+    const written = generateOfflineRecipe(profile);
+    const writer = scriptedWriter(() => ({ ok: true, recipe: written.recipe, nutrition: written.nutrition }));
+    const outcome: RecipeOutcome = await createRecipeGenerator({ claude: writer }).generate(profile, run(1, { avoid: ['x'] }));
+    expect(outcome).toMatchObject({ source: 'claude', recipe: written.recipe });
+    expect(outcome.notices?.map((notice) => notice.code)).toContain('medical_disclaimer');
+    expect(outcome.alternatives?.map((alternative) => alternative.recipeName)).not.toContain(written.recipe.recipeName);
     expect(writer.calls).toHaveLength(1);
+    expect(writer.calls[0]?.avoid).toEqual(['x']);
+  });
+
+  it('when the model breaks the rules after every repair, then the built-in recipe answers with the reason', async () => {
+    const options = run(1);
+    const outcome = await createRecipeGenerator({ claude: scriptedWriter(() => ({ ok: false, problems: ['net carbs'] })) }).generate(
+      buildProfile({ target: 'keto' }),
+      options,
+    );
+    expect(outcome).toMatchObject({ source: 'offline_fallback', fallbackReason: 'model_broke_rules' });
+    expect(options.warnings).toHaveLength(1);
   });
 
   it.each([1, 2])(
@@ -96,43 +109,35 @@ describe('createRecipeGenerator', () => {
     'when the model still fails on the last attempt, then the offline engine answers',
     async (make) => {
       const profile = buildProfile({ target: 'keto' });
-      const fallbacks: string[] = [];
-      const options = run(3, { onFallback: (reason) => fallbacks.push(reason) });
+      const options = run(3);
       const generator = createRecipeGenerator({
         claude: scriptedWriter(() => {
           throw make();
         }),
       });
       const outcome = await generator.generate(profile, options);
-      expect(outcome.source).toBe('offline_fallback');
-      // What the worker counts in ai_chef_recipe_fallback_total{reason}.
-      expect(fallbacks).toEqual([make().type]);
-      expect(outcome.recipe).toEqual(generateOfflineRecipe(profile).recipe);
+      expect(outcome).toMatchObject({ source: 'offline_fallback', fallbackReason: 'model_unavailable' });
+      expect(outcome.recipe).toEqual(generateOfflineRecipe(profile, undefined, { random: seededRandom('run') }).recipe);
       expect(options.warnings).toHaveLength(1);
       expect(options.beats).toBeGreaterThan(0);
     },
   );
 
-  it('when fallback is turned off, then the last attempt fails too', async () => {
-    const failure = unavailable();
-    const generator = createRecipeGenerator({
-      claude: scriptedWriter(() => {
-        throw failure;
-      }),
-      onModelFailureFallback: false,
-    });
-    await expect(generator.generate(buildProfile(), run(3))).rejects.toBe(failure);
-  });
-
-  it('when the provider rejects the request, then even the last attempt fails without fallback', async () => {
-    const failure = rejected();
-    const generator = createRecipeGenerator({
-      claude: scriptedWriter(() => {
-        throw failure;
-      }),
-    });
-    await expect(generator.generate(buildProfile(), run(3))).rejects.toBe(failure);
-  });
+  it.each([1, 3])(
+    'when the provider rejects the request (400, 401) on attempt %i, then the built-in recipe answers at once, without its words',
+    async (attempt) => {
+      const options = run(attempt);
+      const generator = createRecipeGenerator({
+        claude: scriptedWriter(() => {
+          throw rejected();
+        }),
+      });
+      const outcome = await generator.generate(buildProfile(), options);
+      expect(outcome).toMatchObject({ source: 'offline_fallback', fallbackReason: 'model_rejected_request' });
+      expect(JSON.stringify(outcome)).not.toContain('401');
+      expect(options.warnings).toHaveLength(1);
+    },
+  );
 
   it('when the activity was cancelled, then the cancellation is thrown, not a fallback recipe', async () => {
     const controller = new AbortController();

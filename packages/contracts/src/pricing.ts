@@ -18,17 +18,27 @@ export const PricedItemSchema = z.object({
   unit: z.string(),
   offers: z.array(OfferSchema),
   lowestPrice: z.number().int(),
-  chosen: z.object({
-    vendor: z.string(),
-    title: z.string(),
-    price: z.number().int(),
-    packs: z.number().int(),
-    cost: z.number().int(),
-    link: z.string(),
-  }),
+  /** What is bought; null for what the person already has (owned). */
+  chosen: z
+    .object({
+      vendor: z.string(),
+      title: z.string(),
+      price: z.number().int(),
+      packs: z.number().int(),
+      cost: z.number().int(),
+      link: z.string(),
+    })
+    .nullable(),
   estimated: z.boolean(),
+  /** Already at home: in the fridge, or in the pantry ("basic" or the person's own list). */
+  owned: z.enum(['fridge', 'pantry']).nullable(),
+  /** The value of what the recipe uses: the share of a pack, at the chosen or reference price; whole KRW. */
+  usedCost: z.number().int(),
 });
 export type PricedItem = z.infer<typeof PricedItemSchema>;
+
+/** The vendor key of items priced from the bundled reference prices (no shop could price them). */
+export const ESTIMATE_VENDOR = 'estimate';
 
 export const VendorBreakdownSchema = z.record(
   z.string(),
@@ -36,14 +46,20 @@ export const VendorBreakdownSchema = z.record(
     items: z.array(z.object({ name: z.string(), price: z.number().int(), quantity: z.number().int() })),
     subtotal: z.number().int(),
     shipping: z.number().int(),
+    /** The shop's name as the person reads it (the estimated shop's, in the profile's language). */
+    label: z.string().optional(),
   }),
 );
 
 export const PricingSchema = z.object({
   items: z.array(PricedItemSchema),
+  /** What the person pays: bought items and shipping. */
   totalEstimatedCost: z.number().int(),
+  /** The value of what the recipe uses, owned items included. */
+  usedCost: z.number().int(),
   shippingCost: z.number().int(),
-  optimalVendor: z.string(),
+  /** The shop with the largest share of the basket; null when nothing is bought from a shop. */
+  optimalVendor: z.string().nullable(),
   vendorBreakdown: VendorBreakdownSchema,
   recommendations: z.object({
     sameVendorSavings: z.number().int(),

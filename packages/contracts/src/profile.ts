@@ -8,6 +8,19 @@ export type CookingLevel = (typeof COOKING_LEVELS)[number];
 export const LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Health conditions the rules act on (SPEC §2 Profile); other conditions are kept as written. */
+export const HEALTH_CONDITION_KEYS = ['diabetes', 'hypertension', 'kidney_disease', 'pregnancy'] as const;
+export type HealthConditionKey = (typeof HEALTH_CONDITION_KEYS)[number];
+
+/**
+ * What "basic" means in `pantry`: the staples nearly every kitchen has. Water is owned whatever the pantry
+ * says (it is never bought).
+ */
+export const BASIC_PANTRY = ['water', 'salt', 'black_pepper', 'sugar', 'vegetable_oil', 'soy_sauce', 'sesame_oil'] as const;
+
+/** A disliked shelf of the catalog is stored with this prefix (category:seafood), an ingredient by its id. */
+export const DISLIKED_CATEGORY_PREFIX = 'category:';
+
 const COOKING_LEVEL_KO: Record<string, CookingLevel> = { 초급: 'beginner', 중급: 'intermediate', 고급: 'advanced' };
 
 const name = z.string().trim().min(1).max(50);
@@ -27,6 +40,7 @@ export const ProfileInputSchema = z
     babyAgeMonths: z.number().int().min(4).max(36).optional(),
     fridgeIngredients: z.array(name).max(50).default([]),
     dislikes: z.array(name).max(20).default([]),
+    pantry: z.union([z.literal('basic'), z.array(name).max(100)]).default('basic'),
     language: z.enum(LANGUAGES).default('ko'),
   })
   .strict()
@@ -43,8 +57,9 @@ export type ProfileInput = z.input<typeof ProfileInputSchema>;
 export type ParsedProfileInput = z.output<typeof ProfileInputSchema>;
 
 /**
- * The profile after normalisation: allergies are allergen keys or catalog ingredient ids,
- * fridge items are catalog ingredient ids, dislikes are ids where the catalog knows the name.
+ * The profile after normalisation: allergies are allergen keys or catalog ingredient ids; fridge and
+ * pantry items catalog ingredient ids; dislikes ingredient ids or `category:<shelf>`; health conditions
+ * their key when recognised (HEALTH_CONDITION_KEYS), else as written.
  */
 export const ProfileSchema = z
   .object({
@@ -56,7 +71,8 @@ export const ProfileSchema = z
     servings: z.number().int().min(1).max(12),
     babyAgeMonths: z.number().int().min(4).max(36).optional(),
     fridgeIngredients: z.array(z.string().min(1).max(50)).max(100),
-    dislikes: z.array(z.string().min(1).max(50)).max(20),
+    dislikes: z.array(z.string().min(1).max(60)).max(20),
+    pantry: z.union([z.literal('basic'), z.array(z.string().min(1).max(50)).max(100)]),
     language: z.enum(LANGUAGES),
   })
   .strict();

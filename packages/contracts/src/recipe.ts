@@ -55,12 +55,24 @@ export const NutrientsSchema = z.object({
   protein: z.number(),
   fat: z.number(),
   sodium: z.number(),
+  /** mg, like sodium; iron to one decimal. */
+  potassium: z.number(),
+  phosphorus: z.number(),
+  iron: z.number(),
 });
 export type Nutrients = z.infer<typeof NutrientsSchema>;
 
+/**
+ * How a check reads: max (value ≤ limit), min (value ≥ limit), range (limit is [low, high]), none (a
+ * forbidden thing: limit 0, value the count found).
+ */
+export const RULE_KINDS = ['max', 'min', 'range', 'none'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
 export const RuleCheckSchema = z.object({
   rule: z.string(),
-  limit: z.union([z.number(), z.string()]),
+  kind: z.enum(RULE_KINDS),
+  limit: z.union([z.number(), z.tuple([z.number(), z.number()]), z.string()]),
   value: z.union([z.number(), z.string()]),
   unit: z.string(),
   ok: z.boolean(),
@@ -79,10 +91,51 @@ export type Nutrition = z.infer<typeof NutritionSchema>;
 export const RECIPE_SOURCES = ['claude', 'offline', 'offline_fallback'] as const;
 export type RecipeSource = (typeof RECIPE_SOURCES)[number];
 
+/**
+ * What the person should know beside the recipe, in the profile's language (SPEC result document).
+ * over_budget and estimated_prices come from pricing; the rest from the recipe step.
+ */
+export const NOTICE_CODES = [
+  'medical_disclaimer',
+  'unrecognised_health_condition',
+  'condition_not_applied',
+  'solids_before_6_months',
+  'low_carb_with_diabetes',
+  'substitution',
+  'left_out',
+  'salt_reduced',
+] as const;
+export type NoticeCode = (typeof NOTICE_CODES)[number];
+export const NoticeSchema = z.object({ code: z.enum(NOTICE_CODES), message: z.string() });
+export type Notice = z.infer<typeof NoticeSchema>;
+
+/** Why the built-in recipe replaced the model's (sources.recipeFallbackReason). */
+export const RECIPE_FALLBACK_REASONS = [
+  'model_broke_rules',
+  'model_rejected_request',
+  'model_unavailable',
+  'model_answer_unusable',
+] as const;
+export type RecipeFallbackReason = (typeof RECIPE_FALLBACK_REASONS)[number];
+
+/** Another dish that passes every rule of the profile (the result's alternatives). */
+export const AlternativeSchema = z.object({
+  recipeName: z.string(),
+  description: z.string(),
+  /** Out of pocket for the profile's servings, whole KRW (owned items not bought, estimated prices). */
+  estimatedCost: z.number().int(),
+});
+export type Alternative = z.infer<typeof AlternativeSchema>;
+
 /** What generateRecipe returns to the workflow. */
 export const RecipeOutcomeSchema = z.object({
   recipe: RecipeSchema,
   nutrition: NutritionSchema,
   source: z.enum(RECIPE_SOURCES),
+  notices: z.array(NoticeSchema).optional(),
+  alternatives: z.array(AlternativeSchema).optional(),
+  fallbackReason: z.enum(RECIPE_FALLBACK_REASONS).optional(),
+  /** What the dish is: the lines pricing advice never suggests swapping. */
+  mainIngredientIds: z.array(z.string()).optional(),
 });
 export type RecipeOutcome = z.infer<typeof RecipeOutcomeSchema>;

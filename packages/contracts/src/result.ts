@@ -1,28 +1,41 @@
 import { z } from 'zod';
 import { ProfileSchema } from './profile.js';
-import { NutritionSchema, RECIPE_SOURCES, RecipeSchema } from './recipe.js';
+import {
+  AlternativeSchema,
+  NoticeSchema,
+  NutritionSchema,
+  RECIPE_FALLBACK_REASONS,
+  RECIPE_SOURCES,
+  RecipeSchema,
+} from './recipe.js';
 import { PricingSchema } from './pricing.js';
 
-export const RESULT_VERSION = '1';
+/** 2: kind, owned items and used cost, alternatives, notices (SPEC v2). */
+export const RESULT_VERSION = '2';
 
 export const ResultDocumentSchema = z.object({
   sessionId: z.string(),
   runId: z.string(),
   profile: ProfileSchema,
+  kind: z.literal('recipe'),
   recipe: RecipeSchema,
   nutrition: NutritionSchema,
   pricing: PricingSchema.omit({ source: true }),
   summary: z.object({
     totalCost: z.number().int(),
     costPerServing: z.number().int(),
+    usedCostPerServing: z.number().int(),
     estimatedCookingTime: z.number().int(),
     difficultyLevel: z.string(),
     withinBudget: z.boolean(),
     budget: z.number().int(),
   }),
+  alternatives: z.array(AlternativeSchema),
+  notices: z.array(NoticeSchema),
   sources: z.object({
     recipe: z.enum(RECIPE_SOURCES),
     prices: z.enum(['naver', 'estimate', 'mixed']),
+    recipeFallbackReason: z.enum(RECIPE_FALLBACK_REASONS).optional(),
   }),
   generatedAt: z.string(),
   version: z.string(),

@@ -9,6 +9,27 @@ export const TASK_QUEUE = 'ai-chef';
 export const DEFAULT_ANTHROPIC_MODEL = 'claude-sonnet-5-5';
 export const WORKFLOW_TYPE = 'recipeWorkflow';
 
+/**
+ * The reconciler (SPEC §3 "Run state follows Temporal"): a Temporal Schedule per task queue runs
+ * this workflow, whose one activity asks the session service to settle sessions with their runs.
+ */
+export const RECONCILE_WORKFLOW_TYPE = 'reconcileSessionsWorkflow';
+export function reconcileScheduleId(taskQueue: string): string {
+  return `reconcile-sessions@${taskQueue}`;
+}
+
+/** What one reconciliation pass found and did, by session. */
+export interface ReconcileReport {
+  /** Sessions `processing` that were looked at. */
+  checked: number;
+  /** Ended as their closed run ended (failed: terminated, timed out, failed outside its code; or cancelled, completed). */
+  settled: number;
+  /** Claimed with no workflow started: back to the status they had. */
+  released: number;
+  /** Following a newer run of their workflow (a reset), or a run whose id was never recorded. */
+  followed: number;
+}
+
 /** The workflow id is the session id itself (SPEC §1); a new run of a session gets a new run id. */
 export function workflowIdForSession(sessionId: string): string {
   return sessionId;
@@ -23,6 +44,10 @@ export const SEARCH_ATTRIBUTES = {
 export interface RecipeWorkflowInput {
   sessionId: string;
   profile: z.infer<typeof ProfileSchema>;
+  /** Names of the session's earlier dishes: the new run serves another while one passes. */
+  avoid?: string[];
+  /** A library dish the person chose (`process` with `dish`), checked for the profile before the start. */
+  dish?: string;
 }
 
 export interface RunProgress {
@@ -43,5 +68,7 @@ export const NON_RETRYABLE = {
   noRecipePossible: 'NoRecipePossible',
   providerRejected: 'ProviderRejected',
   sessionGone: 'SessionGone',
+  /** The session service refused INTERNAL_TOKEN: a deployment error, alerted on, never retried. */
+  internalUnauthorized: 'InternalUnauthorized',
 } as const;
 export type NonRetryableType = (typeof NON_RETRYABLE)[keyof typeof NON_RETRYABLE];

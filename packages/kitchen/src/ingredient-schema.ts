@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { ALLERGEN_KEYS } from '@ai-chef/contracts';
+import { Per100gSchema } from './per100g.js';
+import { MineralsRefSchema, SourceRefSchema } from './source-ref.js';
+
+export { Per100gSchema, solidGrams } from './per100g.js';
 
 /** Shelf groups of a Korean kitchen; every record belongs to exactly one. */
 export const INGREDIENT_CATEGORIES = [
@@ -42,6 +46,11 @@ export type IngredientCategory = (typeof INGREDIENT_CATEGORIES)[number];
  * - alcohol: contains alcohol (청주, 맛술).
  * - spicy: hot chili (청양고추, 고춧가루, 고추장 ...).
  * - processed: ultra-processed foods (ham, sausage, instant noodles, 어묵 ...).
+ * - choking_risk: round, firm or sticky when whole (grapes, cherry tomatoes, 떡, konjac, chestnuts,
+ *   sausages): kept from children under 36 months, as whole nuts are.
+ * - iron_source: a food whose iron counts for a baby from 6 months (SPEC: red meat, poultry, fish, cooked egg
+ *   yolk, tofu, legumes): fresh meat, poultry and fish — not processed, canned, dried and salted, or sold to be
+ *   eaten raw —, egg yolk, tofu, soybeans and other dry legumes, green peas.
  */
 export const INGREDIENT_TAGS = [
   'added_sugar',
@@ -54,6 +63,8 @@ export const INGREDIENT_TAGS = [
   'alcohol',
   'spicy',
   'processed',
+  'iron_source',
+  'choking_risk',
 ] as const;
 export type IngredientTag = (typeof INGREDIENT_TAGS)[number];
 
@@ -94,28 +105,6 @@ export const INGREDIENT_UNITS = [
 ] as const;
 export type IngredientUnit = (typeof INGREDIENT_UNITS)[number];
 
-const grams = (max: number) => z.number().min(0).max(max);
-
-export const Per100gSchema = z
-  .object({
-    calories: grams(950),
-    carbohydrate: grams(100),
-    fiber: grams(100),
-    sugars: grams(100),
-    protein: grams(100),
-    fat: grams(100),
-    sodium: grams(40_000),
-  })
-  .strict()
-  .superRefine((n, ctx) => {
-    if (n.fiber > n.carbohydrate) ctx.addIssue({ code: 'custom', message: 'fiber exceeds carbohydrate' });
-    if (n.sugars > n.carbohydrate) ctx.addIssue({ code: 'custom', message: 'sugars exceed carbohydrate' });
-    // Sodium (mg) counts as salt mass too: 1 g sodium is about 2.5 g salt.
-    const solids = n.carbohydrate + n.protein + n.fat + (n.sodium * 2.5) / 1000;
-    if (solids > 100.5)
-      ctx.addIssue({ code: 'custom', message: `macros add up to ${solids.toFixed(1)} g per 100 g` });
-  });
-
 const slug = z.string().regex(/^[a-z0-9_]+$/, 'a lower-case slug of a-z, 0-9 and _');
 
 export const IngredientSchema = z
@@ -132,13 +121,44 @@ export const IngredientSchema = z
     allergens: z.array(z.enum(ALLERGEN_KEYS)),
     staple: z.boolean(),
     tags: z.array(z.enum(INGREDIENT_TAGS)),
+    /**
+     * The smallest common retail pack and its price: `grams` for the arithmetic, `pack` as a shop sells it
+     * (160ml, 10구, 1kg), which must weigh those grams by the record's units.
+     */
     referencePrice: z
-      .object({ price: z.number().int().min(10).max(1_000_000), grams: z.number().positive().max(100_000) })
+      .object({
+        price: z.number().int().min(10).max(1_000_000),
+        grams: z.number().positive().max(100_000),
+        pack: z.string().regex(/^\d+(\.\d+)?(g|kg|ml|L|구)$/),
+      })
       .strict(),
-    source: z.string().min(5).max(200),
+    sourceRef: SourceRefSchema,
+    mineralsRef: MineralsRefSchema.optional(),
   })
   .strict()
   .superRefine((record, ctx) => {
+    const minerals = ['potassium', 'phosphorus', 'iron'] as const;
+    if (record.mineralsRef && record.sourceRef.db === 'usda_sr_legacy') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mineralsRef'],
+        message: 'an SR Legacy record takes its own minerals',
+      });
+    }
+    if (record.mineralsRef && minerals.some((m) => record.sourceRef.estimated?.includes(m))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mineralsRef'],
+        message: 'minerals copied from SR are not estimates',
+      });
+    }
+    if (record.tags.includes('alcohol') !== (record.per100g.alcohol ?? 0) > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['per100g', 'alcohol'],
+        message: 'alcohol in grams iff tagged alcohol',
+      });
+    }
     if (new Set(record.allergens).size !== record.allergens.length) {
       ctx.addIssue({ code: 'custom', path: ['allergens'], message: 'duplicate allergen' });
     }

@@ -10,10 +10,22 @@ export interface NutritionItem {
 /** Nutrition as the result document reports it, before the rules add their checks. */
 export type ComputedNutrition = Omit<Nutrition, 'checks'>;
 
-const NUTRIENTS = ['calories', 'carbohydrate', 'fiber', 'sugars', 'protein', 'fat', 'sodium'] as const;
+const NUTRIENTS = [
+  'calories',
+  'carbohydrate',
+  'fiber',
+  'sugars',
+  'protein',
+  'fat',
+  'sodium',
+  'potassium',
+  'phosphorus',
+  'iron',
+] as const;
+type Totals = Record<(typeof NUTRIENTS)[number], number>;
 
-function emptyTotals(): Record<(typeof NUTRIENTS)[number], number> {
-  return { calories: 0, carbohydrate: 0, fiber: 0, sugars: 0, protein: 0, fat: 0, sodium: 0 };
+function emptyTotals(): Totals {
+  return Object.fromEntries(NUTRIENTS.map((nutrient) => [nutrient, 0])) as Totals;
 }
 
 function round(value: number, decimals: number): number {
@@ -21,8 +33,8 @@ function round(value: number, decimals: number): number {
   return Math.round(value * factor) / factor;
 }
 
-/** Calories and sodium to whole numbers, grams to one decimal; net carbs never below zero. */
-function present(raw: Record<(typeof NUTRIENTS)[number], number>): Nutrients {
+/** Calories and milligrams to whole numbers, grams and iron (mg) to one decimal; net carbs never below zero. */
+function present(raw: Totals): Nutrients {
   return {
     calories: round(raw.calories, 0),
     carbohydrate: round(raw.carbohydrate, 1),
@@ -32,6 +44,9 @@ function present(raw: Record<(typeof NUTRIENTS)[number], number>): Nutrients {
     protein: round(raw.protein, 1),
     fat: round(raw.fat, 1),
     sodium: round(raw.sodium, 0),
+    potassium: round(raw.potassium, 0),
+    phosphorus: round(raw.phosphorus, 0),
+    iron: round(raw.iron, 1),
   };
 }
 

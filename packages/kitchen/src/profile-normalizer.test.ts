@@ -26,6 +26,7 @@ describe('normalizeProfile', () => {
       servings: 2,
       fridgeIngredients: [],
       dislikes: [],
+      pantry: 'basic',
       language: 'ko',
     });
     expect(ProfileSchema.safeParse(profile).success).toBe(true);
@@ -88,14 +89,29 @@ describe('normalizeProfile', () => {
     expect(result.ok ? undefined : result.error.code).toBe('unknown_allergen');
   });
 
-  it('keeps dislikes the catalog does not know as trimmed text', () => {
-    const profile = profileOf({ dislikes: ['오이', ' cucumber ', '고수', ' 매운 음식 ', '매운 음식'] });
-    expect(profile.dislikes).toEqual(['cucumber', 'cilantro', '매운 음식']);
+  it('stores dislikes as catalog ingredients or whole shelves, and refuses other words with suggestions', () => {
+    const profile = profileOf({ dislikes: ['오이', ' cucumber ', '고수', '해산물', 'seafood'] });
+    expect(profile.dislikes).toEqual(['cucumber', 'cilantro', 'category:seafood']);
+    const refused = normalize({ dislikes: ['매운 음식', '오이ㅣ'] });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('unknown_ingredient');
+      expect(refused.error.details.map((detail) => detail.input)).toEqual(['매운 음식', '오이ㅣ']);
+      expect(refused.error.details[1]?.suggestions).toContain('오이');
+    }
+  });
+
+  it('keeps the basic pantry or the person’s own list of catalog ingredients', () => {
+    expect(profileOf({}).pantry).toBe('basic');
+    expect(profileOf({ pantry: ['간장', 'soy sauce', '참기름'] }).pantry).toEqual(['soy_sauce', 'sesame_oil']);
+    expect(profileOf({ pantry: [] }).pantry).toEqual([]);
+    const refused = normalize({ pantry: ['마법가루'] });
+    expect(refused.ok ? undefined : refused.error.code).toBe('unknown_ingredient');
   });
 
   it('names the health conditions the rules act on in English', () => {
-    const profile = profileOf({ healthConditions: ['당뇨', 'Diabetes', '고혈압', '통풍'] });
-    expect(profile.healthConditions).toEqual(['diabetes', 'hypertension', '통풍']);
+    const profile = profileOf({ healthConditions: ['제2형 당뇨', 'Diabetes', 'high-blood-pressure', '통풍', '임신성 당뇨'] });
+    expect(profile.healthConditions).toEqual(['diabetes', 'hypertension', '통풍', 'pregnancy']);
   });
 
   it('passes the other fields through', () => {

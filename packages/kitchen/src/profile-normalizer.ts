@@ -1,8 +1,12 @@
-import { ALLERGEN_KEYS, ALLERGEN_NAMES, allergenKeyFor } from '@ai-chef/contracts';
+import { ALLERGEN_KEYS, ALLERGEN_NAMES, DISLIKED_CATEGORY_PREFIX, allergenKeyFor } from '@ai-chef/contracts';
 import type { ParsedProfileInput, Profile } from '@ai-chef/contracts';
 import { disassemble } from 'es-hangul';
 import { getCatalog } from './catalog.js';
 import type { Catalog } from './catalog.js';
+import { CATEGORY_LABELS } from './ingredient-categories.js';
+import { INGREDIENT_CATEGORIES, nameKey } from './ingredient-schema.js';
+import type { IngredientCategory } from './ingredient-schema.js';
+import { conditionsNamed } from './rules/index.js';
 
 export interface ProfileIssue {
   field: string;
@@ -18,17 +22,6 @@ export interface ProfileNormalizationError {
 
 export type NormalizeProfileResult =
   { ok: true; profile: Profile } | { ok: false; error: ProfileNormalizationError };
-
-/** Health conditions the rules act on, under the names people type for them. */
-const HEALTH_CONDITION_NAMES: Readonly<Record<string, string>> = {
-  diabetes: 'diabetes',
-  diabetic: 'diabetes',
-  당뇨: 'diabetes',
-  당뇨병: 'diabetes',
-  hypertension: 'hypertension',
-  'high blood pressure': 'hypertension',
-  고혈압: 'hypertension',
-};
 
 const HANGUL = /[가-힣ㄱ-ㅎ]/;
 const SUGGESTION_LIMIT = 5;
@@ -81,11 +74,20 @@ function ingredientSuggestions(input: string, catalog: Catalog): string[] {
   return catalog.suggest(input, SUGGESTION_LIMIT).map((s) => (korean ? s.nameKo : s.nameEn));
 }
 
+/** The catalog shelf a dislike names (seafood, 해산물, 가공육), by its id, names or aliases. */
+function categoryNamed(text: string): IngredientCategory | undefined {
+  const key = nameKey(text);
+  return INGREDIENT_CATEGORIES.find((category) => {
+    const label = CATEGORY_LABELS[category];
+    return [category, label.ko, label.en, ...label.aliases].some((name) => nameKey(name) === key);
+  });
+}
+
 /**
  * Turns a validated profile into the stored form: allergies become allergen keys (or catalog ingredient ids
- * for other foods, "키위" → kiwi), fridge items ingredient ids, dislikes ids where the catalog knows the name,
- * health conditions the rules know (당뇨 → diabetes, 고혈압 → hypertension) their English key;
- * every list de-duplicated in order. Unknown allergies or fridge items fail with suggestions.
+ * for other foods, "키위" → kiwi), fridge and pantry items ingredient ids, dislikes ingredient ids or
+ * `category:<shelf>`, health conditions the rules know their key (제2형 당뇨 → diabetes); every list
+ * de-duplicated in order. Unknown allergies, fridge, pantry or dislike items fail with suggestions.
  */
 export function normalizeProfile(
   input: ParsedProfileInput,
@@ -144,11 +146,43 @@ export function normalizeProfile(
     };
   }
 
-  const dislikes = input.dislikes.map((raw) => catalog.resolve(raw)?.id ?? raw.trim());
-  const healthConditions = input.healthConditions.map((raw) => {
+  const dislikeIssues: ProfileIssue[] = [];
+  const dislikes: string[] = [];
+  for (const raw of input.dislikes) {
     const text = raw.trim();
-    return HEALTH_CONDITION_NAMES[text.toLowerCase()] ?? text;
-  });
+    const category = categoryNamed(text);
+    const id = category !== undefined ? `${DISLIKED_CATEGORY_PREFIX}${category}` : catalog.resolve(text)?.id;
+    if (id !== undefined) dislikes.push(id);
+    else dislikeIssues.push({ field: 'dislikes', input: text, suggestions: ingredientSuggestions(text, catalog) });
+  }
+  const pantryIssues: ProfileIssue[] = [];
+  const pantry: string[] = [];
+  for (const raw of input.pantry === 'basic' ? [] : input.pantry) {
+    const text = raw.trim();
+    const id = catalog.resolve(text)?.id;
+    if (id !== undefined) pantry.push(id);
+    else pantryIssues.push({ field: 'pantry', input: text, suggestions: ingredientSuggestions(text, catalog) });
+  }
+  const unknown = [...dislikeIssues, ...pantryIssues];
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      error: {
+        code: 'unknown_ingredient',
+        message: `Unknown ingredient${unknown.length === 1 ? '' : 's'}: ${unknown.map((i) => i.input).join(', ')}. Use a food of the ingredient catalog (GET /ingredients) or a kind of food such as seafood.`,
+        details: unknown,
+      },
+    };
+  }
+
+  // Recognised conditions are stored as their keys (제2형 당뇨 → diabetes; 임신성 당뇨 → pregnancy and
+  // diabetes); anything else is kept as written and told back as a notice.
+  const healthConditions: string[] = [];
+  for (const raw of input.healthConditions) {
+    const text = raw.trim();
+    const { keys } = conditionsNamed([text]);
+    healthConditions.push(...(keys.length > 0 ? keys : [text]));
+  }
 
   const profile: Profile = {
     target: input.target,
@@ -159,6 +193,7 @@ export function normalizeProfile(
     servings: input.servings,
     fridgeIngredients: uniqueInOrder(fridgeIngredients),
     dislikes: uniqueInOrder(dislikes),
+    pantry: input.pantry === 'basic' ? 'basic' : uniqueInOrder(pantry),
     language: input.language,
   };
   if (input.babyAgeMonths !== undefined) profile.babyAgeMonths = input.babyAgeMonths;

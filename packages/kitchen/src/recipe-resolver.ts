@@ -2,14 +2,26 @@ import type { Nutrition, Profile, Recipe, RecipeDraft, RecipeIngredient } from '
 import { gramsFor } from './amount.js';
 import { getCatalog } from './catalog.js';
 import type { Catalog } from './catalog.js';
+import type { Ingredient } from './ingredient-schema.js';
+import { mentionScanner } from './text/mentions.js';
 import { computeNutrition } from './nutrition.js';
-import { brokenRules, checkRecipe } from './rules.js';
+import { brokenRules, checkRecipeRules } from './rules/index.js';
 
 export interface ResolvedDraft {
   recipe: Recipe;
   nutrition: Nutrition;
   /** What is wrong, in sentences a model (or a person) can act on; empty when the recipe passes. */
   problems: string[];
+}
+
+/** Food words in a line's name that are not the ingredient it resolves to (nor a shorter name of it). */
+function otherFoodsIn(name: string, ingredient: Ingredient, catalog: Catalog): string[] {
+  const own = [ingredient.nameKo, ingredient.nameEn, ...ingredient.aliases].map((alias) => alias.toLowerCase());
+  return mentionScanner(catalog)
+    .scan(name)
+    .filter((mention) => !mention.ingredientIds.includes(ingredient.id))
+    .filter((mention) => !own.some((alias) => alias.includes(mention.text.toLowerCase())))
+    .map((mention) => mention.text);
 }
 
 /**
@@ -44,6 +56,16 @@ export function resolveDraft(
       );
       continue;
     }
+    // One food per line: a line that names another food ("두부(땅콩버터 2큰술 포함)") hides it from the list
+    // and from every check, so it goes back to be written as lines of their own.
+    const others = otherFoodsIn(line.name, ingredient, catalog);
+    if (others.length > 0) {
+      problems.push(
+        en
+          ? `The line "${line.name}" names other foods (${others.join(', ')}): give each food its own line.`
+          : `재료 "${line.name}"에 다른 재료(${others.join(', ')})가 들어 있습니다: 재료마다 한 줄씩 쓰세요.`,
+      );
+    }
     const grams = gramsFor(ingredient, line.amount, line.unit);
     if (grams === undefined) {
       const units = Object.keys(ingredient.units).join(', ');
@@ -54,8 +76,10 @@ export function resolveDraft(
       );
       continue;
     }
+    // The list shows the catalog's name in the recipe's language, never the model's own words (a bracket
+    // such as "두부(땅콩버터 포함)" would otherwise reach the person unread).
     ingredients.push({
-      name: line.name,
+      name: en ? ingredient.nameEn : ingredient.nameKo,
       amount: line.amount,
       unit: line.unit,
       ingredientId: ingredient.id,
@@ -79,7 +103,7 @@ export function resolveDraft(
     recipe.servings,
     catalog,
   );
-  const checks = checkRecipe(recipe, computed, profile, catalog);
+  const checks = checkRecipeRules(recipe, computed, profile, catalog);
   for (const broken of brokenRules(checks))
     problems.push(broken.reason ?? `${broken.rule}: ${broken.value} (limit ${broken.limit})`);
   return { recipe, nutrition: { ...computed, checks }, problems };

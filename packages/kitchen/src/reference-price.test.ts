@@ -1,9 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { gramsFor } from './amount.js';
 import { getCatalog } from './catalog.js';
 import type { Ingredient, IngredientCategory } from './ingredient-schema.js';
-import { getRecipeBase } from './recipe-base.js';
-import type { BaseRecipe } from './recipe-base.js';
 
 /**
  * The bundled reference prices are the smallest common retail pack of each item (data/SOURCES.md).
@@ -74,16 +71,6 @@ const DERIVED_FROM: Readonly<Record<string, string>> = {
   kimchi_brine: 'kimchi',
 };
 
-/** The recipe base's plausible range for a 2-serving dish bought in smallest packs. */
-const MEDIAN_TWO_SERVINGS: readonly [min: number, max: number] = [15_000, 30_000];
-const BASKET_MIN = 3_000;
-const BASKET_MAX = 80_000;
-/** Dishes that may cost more than this must say why. */
-const OUTLIER_ABOVE = 60_000;
-const OUTLIERS: Readonly<Record<string, string>> = {
-  'beef-shank-jjim': '800 g of 소고기 사태 (two 500 g packs) for 4 servings, plus 밤, 배 and 표고',
-};
-
 const catalog = getCatalog();
 const records = catalog.all();
 
@@ -91,43 +78,6 @@ function per100g(record: Ingredient): number {
   return (record.referencePrice.price / record.referencePrice.grams) * 100;
 }
 
-/** Whole packs for the grams, as activities/src/pricing/pack-cost.ts buys them (at least one). */
-function packsFor(grams: number, packGrams: number): number {
-  return Math.max(1, Math.ceil(grams / packGrams - 1e-9));
-}
-
-interface Basket {
-  id: string;
-  servings: number;
-  cost: number;
-  /** Lines the catalog cannot resolve or weigh: the estimate would be wrong for them. */
-  unpriced: string[];
-}
-
-/** Every line of the recipe (optional ones too: the dish is served with them) bought in whole packs. */
-function basketOf(recipe: BaseRecipe): Basket {
-  let cost = 0;
-  const unpriced: string[] = [];
-  for (const line of recipe.ingredients) {
-    const ingredient = catalog.resolve(line.name);
-    const grams = ingredient && gramsFor(ingredient, line.amount, line.unit);
-    if (ingredient === undefined || grams === undefined) {
-      unpriced.push(`${line.name} ${line.amount}${line.unit}`);
-      continue;
-    }
-    cost += packsFor(grams, ingredient.referencePrice.grams) * ingredient.referencePrice.price;
-  }
-  return { id: recipe.id, servings: recipe.baseServings, cost, unpriced };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const upper = sorted[mid] ?? Number.NaN;
-  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? Number.NaN) + upper) / 2;
-}
-
-const won = (n: number): string => `${Math.round(n).toLocaleString('en-US')} KRW`;
 
 describe('reference prices: smallest retail packs', () => {
   it('prices every record within the per-100 g bounds of its group (derived records aside)', () => {
@@ -162,18 +112,18 @@ describe('reference prices: smallest retail packs', () => {
 
   it('keeps the anchor prices of everyday items', () => {
     const pack = (id: string) => catalog.get(id)?.referencePrice;
-    expect(pack('onion')).toEqual({ price: 3500, grams: 1000 });
-    expect(pack('garlic')).toEqual({ price: 3500, grams: 200 });
-    expect(pack('chili_powder')).toEqual({ price: 4500, grams: 100 });
-    expect(pack('kimchi')).toEqual({ price: 5500, grams: 500 });
-    expect(pack('tofu')).toEqual({ price: 1800, grams: 300 });
-    expect(pack('egg')).toEqual({ price: 3800, grams: 500 });
-    expect(pack('pork_belly')).toEqual({ price: 11_900, grams: 500 });
+    expect(pack('onion')).toEqual({ price: 3500, grams: 1000, pack: '1kg' });
+    expect(pack('garlic')).toEqual({ price: 3500, grams: 200, pack: '200g' });
+    expect(pack('chili_powder')).toEqual({ price: 4500, grams: 100, pack: '100g' });
+    expect(pack('kimchi')).toEqual({ price: 5500, grams: 500, pack: '500g' });
+    expect(pack('tofu')).toEqual({ price: 1800, grams: 300, pack: '300g' });
+    expect(pack('egg')).toEqual({ price: 3800, grams: 500, pack: '10구' });
+    expect(pack('pork_belly')).toEqual({ price: 11_900, grams: 500, pack: '500g' });
     // Liquids: millilitres × the record's own density, so "500 ml" in a recipe is one bottle.
-    expect(pack('soy_sauce')).toEqual({ price: 3500, grams: 600 });
+    expect(pack('soy_sauce')).toEqual({ price: 3500, grams: 600, pack: '500ml' });
     expect(pack('sesame_oil')?.grams).toBeCloseTo(160 * 0.92, 5);
     expect(pack('milk')?.grams).toBeCloseTo(900 * 1.03, 5);
-    expect(pack('water')).toEqual({ price: 900, grams: 2000 });
+    expect(pack('water')).toEqual({ price: 900, grams: 2000, pack: '2L' });
   });
 
   it('prices a smaller pack dearer per gram than a larger pack of the same kind', () => {
@@ -200,42 +150,5 @@ describe('reference prices: smallest retail packs', () => {
     const yolk = catalog.get('egg_yolk')?.referencePrice.grams ?? 0;
     const white = catalog.get('egg_white')?.referencePrice.grams ?? 0;
     expect(yolk + white).toBe(catalog.get('egg')?.referencePrice.grams);
-  });
-});
-
-describe('reference prices: whole-pack baskets of the recipe base', () => {
-  const baskets = getRecipeBase().map(basketOf);
-  const twoServings = baskets.filter((b) => b.servings === 2).map((b) => b.cost);
-  const mid = median(twoServings);
-  const dearest = baskets.reduce<Basket | undefined>(
-    (a, b) => (a === undefined || b.cost > a.cost ? b : a),
-    undefined,
-  );
-
-  it('prices every line of every recipe', () => {
-    expect(baskets.length).toBeGreaterThan(50);
-    expect(baskets.flatMap((b) => b.unpriced.map((line) => `${b.id}: ${line}`))).toEqual([]);
-  });
-
-  it(`costs a 2-serving dish ${won(mid)} at the median (${twoServings.length} dishes)`, () => {
-    expect(twoServings.length).toBeGreaterThan(30);
-    expect(mid).toBeGreaterThanOrEqual(MEDIAN_TWO_SERVINGS[0]);
-    expect(mid).toBeLessThanOrEqual(MEDIAN_TWO_SERVINGS[1]);
-  });
-
-  it(`costs at most ${won(dearest?.cost ?? 0)} for any dish (${dearest?.id ?? 'none'}), within ${won(BASKET_MIN)}–${won(BASKET_MAX)}`, () => {
-    const outside = baskets
-      .filter((b) => b.cost < BASKET_MIN || b.cost > BASKET_MAX)
-      .map((b) => `${b.id}: ${won(b.cost)}`);
-    expect(outside).toEqual([]);
-  });
-
-  it(`names why a dish costs more than ${won(OUTLIER_ABOVE)}`, () => {
-    const unexplained = baskets
-      .filter((b) => b.cost > OUTLIER_ABOVE && !Object.hasOwn(OUTLIERS, b.id))
-      .map((b) => `${b.id}: ${won(b.cost)}`);
-    expect(unexplained).toEqual([]);
-    const known = new Set(baskets.map((b) => b.id));
-    expect(Object.keys(OUTLIERS).filter((id) => !known.has(id))).toEqual([]);
   });
 });

@@ -56,6 +56,30 @@ export const SUBSTITUTIONS: readonly Substitution[] = [
   { from: '국물용 멸치', to: [to('다시마', 0.5)], why: 'anchovy stock, for a dislike' },
 ];
 
+/**
+ * Cheaper everyday stand-ins a Korean cook uses when the budget is tight: the same role in the dish and
+ * the same way of cooking (a pork cut for a dearer one, 느타리 for 표고, cooking oil for olive oil). Only
+ * suggested for a side ingredient, never the dish's main one, and only when the profile may eat them.
+ */
+export const BUDGET_SWAPS: readonly Substitution[] = [
+  { from: '표고버섯', to: [to('느타리버섯'), to('팽이버섯')], why: 'a cheaper mushroom' },
+  { from: '양송이버섯', to: [to('느타리버섯')], why: 'a cheaper mushroom' },
+  { from: '소고기 안심', to: [to('소고기 우둔')], why: 'a cheaper beef cut' },
+  { from: '소고기 등심', to: [to('소고기 우둔')], why: 'a cheaper beef cut' },
+  { from: '삼겹살', to: [to('앞다리살')], why: 'a cheaper pork cut' },
+  { from: '목살', to: [to('앞다리살')], why: 'a cheaper pork cut' },
+  { from: '닭다리살', to: [to('닭가슴살')], why: 'a cheaper chicken cut' },
+  { from: '방울토마토', to: [to('토마토')], why: 'cheaper tomatoes' },
+  { from: '주키니', to: [to('애호박')], why: 'a cheaper squash' },
+  { from: '쪽파', to: [to('대파')], why: 'a cheaper green onion' },
+  { from: '올리브유', to: [to('식용유')], why: 'a cheaper oil' },
+  { from: '아보카도오일', to: [to('식용유')], why: 'a cheaper oil' },
+  { from: '포도씨유', to: [to('식용유')], why: 'a cheaper oil' },
+  { from: '생크림', to: [to('우유')], why: 'cheaper than cream' },
+  { from: '모짜렐라 치즈', to: [to('슬라이스 치즈')], why: 'a cheaper cheese' },
+  { from: '로메인', to: [to('상추')], why: 'a cheaper lettuce' },
+];
+
 export interface ResolvedSubstitute {
   ingredient: Ingredient;
   ratio: number;
@@ -73,14 +97,30 @@ export function substitutesFor(
   return (resolvedTable(catalog).get(ingredient.id) ?? []).filter((option) => acceptable(option.ingredient));
 }
 
+/** The budget stand-ins for an ingredient the catalog knows and `acceptable` allows, best first. */
+export function budgetSwapsFor(
+  ingredient: Ingredient,
+  acceptable: (candidate: Ingredient) => boolean,
+  catalog: Catalog = getCatalog(),
+): ResolvedSubstitute[] {
+  return (resolvedTable(catalog, BUDGET_SWAPS, budgetTables).get(ingredient.id) ?? []).filter((option) =>
+    acceptable(option.ingredient),
+  );
+}
+
 const tables = new WeakMap<Catalog, ReadonlyMap<string, readonly ResolvedSubstitute[]>>();
+const budgetTables = new WeakMap<Catalog, ReadonlyMap<string, readonly ResolvedSubstitute[]>>();
 
 /** The table with its names resolved once per catalog: ingredient id → substitutes the catalog knows, best first. */
-function resolvedTable(catalog: Catalog): ReadonlyMap<string, readonly ResolvedSubstitute[]> {
-  const cached = tables.get(catalog);
+function resolvedTable(
+  catalog: Catalog,
+  entries: readonly Substitution[] = SUBSTITUTIONS,
+  cache: WeakMap<Catalog, ReadonlyMap<string, readonly ResolvedSubstitute[]>> = tables,
+): ReadonlyMap<string, readonly ResolvedSubstitute[]> {
+  const cached = cache.get(catalog);
   if (cached !== undefined) return cached;
   const table = new Map<string, ResolvedSubstitute[]>();
-  for (const entry of SUBSTITUTIONS) {
+  for (const entry of entries) {
     const from = catalog.resolve(entry.from);
     if (from === undefined) continue;
     const options = table.get(from.id) ?? [];
@@ -92,6 +132,6 @@ function resolvedTable(catalog: Catalog): ReadonlyMap<string, readonly ResolvedS
     }
     table.set(from.id, options);
   }
-  tables.set(catalog, table);
+  cache.set(catalog, table);
   return table;
 }

@@ -28,8 +28,8 @@ export const badRequest = (code: string, message: string, details?: unknown[]): 
 export const conflict = (code: string, message: string, details?: unknown[]): AppError =>
   new AppError(409, code, message, details);
 
-export const unavailable = (message: string, retryAfterSeconds = 5): AppError =>
-  new AppError(503, 'service_unavailable', message, undefined, retryAfterSeconds);
+export const unavailable = (message: string, retryAfterSeconds = 5, options?: ErrorOptions): AppError =>
+  new AppError(503, 'service_unavailable', message, undefined, retryAfterSeconds, options);
 
 /** The one 404 for a session id that is malformed, unknown or expired: callers cannot tell them apart. */
 export const sessionNotFound = (): AppError =>

@@ -72,11 +72,21 @@ export const ENV_FIELDS = {
       }),
   ),
   ADMIN_TOKEN: z.preprocess(blankAsUnset, z.string().min(16, 'must be at least 16 characters').optional()),
+  // The session service's internal API answers only callers that send it; required, never defaulted.
+  INTERNAL_TOKEN: z.preprocess(
+    blankAsUnset,
+    z.string({ error: 'is required (npm start generates one)' }).min(16, 'must be at least 16 characters'),
+  ),
   SESSION_TTL_SECONDS: int(60, 30 * 86400, 7200),
   SESSION_EXTEND_SECONDS: int(60, 30 * 86400, 86400),
   RESULT_TTL_SECONDS: int(60, 90 * 86400, 604800),
   BODY_LIMIT_BYTES: int(1024, 16 * 1024 * 1024, 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: int(0, 1_000_000, 600),
+  STREAM_LIMIT_PER_IP: int(1, 10_000, 20),
+  STREAM_MAX_SECONDS: int(5, 86400, 300),
+  EVENT_TTL_SECONDS: int(3600, 3650 * 86400, 7_776_000),
+  // How often the Temporal Schedule reconciles sessions with their runs; SPEC's 60 s bound needs ≤ 40.
+  RECONCILE_INTERVAL_SECONDS: int(1, 40, 20),
   PROCESS_RATE_LIMIT_PER_MINUTE: int(0, 1_000_000, 30),
   PRICE_CONCURRENCY: int(1, 64, 6),
   NAVER_CALLS_PER_SECOND: int(1, 1000, 10),

@@ -1,4 +1,6 @@
 export * from './app-error.js';
+export * from './bearer-auth.js';
+export * from './cached-probe.js';
 export * from './config.js';
 export * from './error-handler.js';
 export * from './http-server.js';

@@ -9,6 +9,7 @@ import type {
   ProcessAccepted,
   Profile,
   ProgressReport,
+  ReconcileReport,
   ResultDocument,
   RunOutcome,
   SessionCreated,
@@ -32,6 +33,12 @@ interface ErrorBodyLike {
   error?: { code?: unknown; message?: unknown; details?: unknown };
 }
 
+export interface SessionServiceClientOptions {
+  /** INTERNAL_TOKEN: the session service answers its internal API only to callers that send it. */
+  internalToken: string;
+  timeoutMs?: number;
+}
+
 /**
  * The session service's internal API, for the gateway and the activities. A 4xx/5xx answer
  * becomes an AppError with the same status and code; no answer at all becomes a 503.
@@ -41,14 +48,15 @@ export class SessionServiceClient {
   private readonly origin: string;
   /** A path the base URL carries (a service behind a path prefix), without its trailing slash. */
   private readonly prefix: string;
+  private readonly authorization: string;
+  private readonly timeoutMs: number;
 
-  constructor(
-    baseUrl: string,
-    private readonly timeoutMs = 10_000,
-  ) {
+  constructor(baseUrl: string, { internalToken, timeoutMs = 10_000 }: SessionServiceClientOptions) {
     const url = new URL(baseUrl);
     this.origin = url.origin;
     this.prefix = url.pathname.replace(/\/+$/, '');
+    this.authorization = `Bearer ${internalToken}`;
+    this.timeoutMs = timeoutMs;
     this.dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
   }
 
@@ -64,6 +72,7 @@ export class SessionServiceClient {
         path: `${this.prefix}${path}`,
         method,
         headers: {
+          authorization: this.authorization,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           // The caller's request id (and, from an activity, its run, activity and attempt) travels
           // along, so both services' log lines share them.
@@ -115,6 +124,10 @@ export class SessionServiceClient {
   async process(sessionId: string, profile: Profile): Promise<ProcessAccepted> {
     return (await this.request<ProcessAccepted>('POST', this.path(sessionId, '/process'), { profile })).body;
   }
+  /** 204: the session, its fridge and its results are gone. */
+  async deleteSession(sessionId: string): Promise<void> {
+    await this.request('DELETE', this.path(sessionId));
+  }
   async cancel(sessionId: string): Promise<CancelAccepted> {
     return (await this.request<CancelAccepted>('POST', this.path(sessionId, '/cancel'))).body;
   }
@@ -130,6 +143,10 @@ export class SessionServiceClient {
   }
   async saveResult(sessionId: string, result: ResultDocument): Promise<void> {
     await this.request('PUT', this.path(sessionId, '/run/result'), result);
+  }
+  /** Settles sessions whose run Temporal closed without a report, or that were claimed and never started. */
+  async reconcileRuns(): Promise<ReconcileReport> {
+    return (await this.request<ReconcileReport>('POST', '/internal/runs/reconcile')).body;
   }
   async getFridge(sessionId: string): Promise<StoredFridge> {
     return (await this.request<StoredFridge>('GET', this.path(sessionId, '/fridge'))).body;

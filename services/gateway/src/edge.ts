@@ -1,6 +1,5 @@
 import cors from 'cors';
-import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import type { Request, RequestHandler } from 'express';
 import helmet from 'helmet';
 import { AppError } from '@ai-chef/platform';
 
@@ -30,19 +29,37 @@ export function corsAllowList(origins: string[]): RequestHandler {
   });
 }
 
-/** Per-IP limit per minute; 0 turns it off (benchmarks). */
-export function perMinuteLimit(limit: number, code: string): RequestHandler {
-  if (limit === 0) return (_req, _res, next) => next();
-  return rateLimit({
-    windowMs: 60_000,
-    limit,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    handler: (_req, res, next, options) => {
-      res.setHeader('Retry-After', String(Math.ceil(options.windowMs / 1000)));
-      next(new AppError(429, code, 'Too many requests; slow down and try again later.'));
-    },
-  });
+/**
+ * SPEC §2: responses that carry a session's data (sessions, results, fridge, streams) and the
+ * admin's figures are never stored by a browser or a proxy.
+ */
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+const KIB = 1024;
+/** SPEC §2's per-route body limits; the lowest of these and BODY_LIMIT_BYTES applies. */
+const ROUTE_BODY_LIMITS: Array<{ methods: readonly string[]; path: RegExp; bytes: number }> = [
+  { methods: ['POST'], path: /^\/session\/[^/]+\/(process|plan)\/?$/i, bytes: 16 * KIB },
+  { methods: ['POST', 'DELETE'], path: /^\/session\/[^/]+\/fridge\/?$/i, bytes: 16 * KIB },
+  { methods: ['POST'], path: /^\/events\/?$/i, bytes: 256 * KIB },
+];
+
+export function bodyLimitFor(bodyLimitBytes: number): (req: Request) => number {
+  return (req) => {
+    const route = ROUTE_BODY_LIMITS.find((limit) => limit.methods.includes(req.method) && limit.path.test(req.path));
+    return Math.min(bodyLimitBytes, route?.bytes ?? Number.POSITIVE_INFINITY);
+  };
+}
+
+/**
+ * The caller's address: the socket's, or X-Forwarded-For's only when TRUST_PROXY says which
+ * proxies to believe (express computes `req.ip` from the 'trust proxy' setting).
+ */
+export function clientIp(req: Request): string {
+  const ip = req.ip ?? req.socket.remoteAddress ?? '';
+  return ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '').slice(0, 64);
 }
 
 /** Routes that take no input accept an empty body or `{}` and nothing else. */

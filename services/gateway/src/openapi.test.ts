@@ -29,9 +29,10 @@ function servedRoutes(stack: Layer[], prefix = ''): string[] {
 }
 
 describe('the OpenAPI document', () => {
-  const app = createGatewayApp({
-    config: loadGatewayConfig({}),
-    sessions: new SessionServiceClient('http://127.0.0.1:9'),
+  const token = 'openapi-test-internal-token';
+  const { app } = createGatewayApp({
+    config: loadGatewayConfig({ INTERNAL_TOKEN: token }),
+    sessions: new SessionServiceClient('http://127.0.0.1:9', { internalToken: token }),
     logger: createLogger('gateway', 'silent'),
   });
   const document = openApiDocument() as { openapi: string; paths: Record<string, Record<string, unknown>> };

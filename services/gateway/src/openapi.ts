@@ -41,13 +41,13 @@ const errors = (...statuses: number[]) =>
   );
 
 const ERROR_WORDS: Record<number, string> = {
-  400: 'Invalid input (validation_error, unknown_allergen, fridge_empty, …)',
+  400: 'Invalid input (validation_error, unknown_allergen, fridge_empty, too_deep: nesting over 32, …)',
   401: 'Wrong admin token',
   404: 'Unknown, expired or malformed id',
   409: 'Conflict (already_processing, not_processing)',
-  413: 'Body over BODY_LIMIT_BYTES',
-  415: 'A non-empty body that is not JSON',
-  429: 'Rate limited (Retry-After)',
+  413: 'Body over its limit: 16 KiB for process and fridge writes, 256 KiB for events, else BODY_LIMIT_BYTES',
+  415: 'A non-empty body that is not JSON, or has a Content-Encoding other than identity (unsupported_encoding)',
+  429: 'Rate limited, or too many open streams (Retry-After)',
   503: 'A dependency is down (Retry-After)',
 };
 
@@ -90,6 +90,12 @@ function registerSessionRoutes(registry: OpenAPIRegistry): void {
     },
     responses: { 202: json('The run started', ProcessAcceptedSchema), ...errors(400, 404, 409, 413, 415, 429, 503) },
   });
+  path('delete', '/session/{id}', {
+    summary: 'Forget the session: it, its fridge and its results are deleted at once; a run in progress is cancelled',
+    tags: ['sessions'],
+    request: { params: SessionIdParams },
+    responses: { 204: { description: 'Deleted' }, ...errors(400, 404, 415, 429, 503) },
+  });
   path('post', '/session/{id}/cancel', {
     summary: 'Cancel the run in progress',
     tags: ['sessions'],
@@ -107,7 +113,10 @@ function registerSessionRoutes(registry: OpenAPIRegistry): void {
     },
   });
   path('get', '/session/{id}/stream', {
-    summary: 'Server-Sent Events: `progress` events with the status object until a terminal status',
+    summary:
+      'Server-Sent Events: `progress` events with the status object until a terminal status. At most 3 per session and ' +
+      'STREAM_LIMIT_PER_IP per client (429 too_many_streams); closes after STREAM_MAX_SECONDS, or 30 s after opening on a ' +
+      'session with no run in progress, with `event: end` and `{reason}`; then poll /status every ≥ 2 s',
     tags: ['sessions'],
     request: { params: SessionIdParams },
     responses: {

@@ -13,6 +13,8 @@ export interface EventDocument {
   user_agent: string;
   ip_address: string;
   properties: Record<string, unknown>;
+  /** EVENT_TTL_SECONDS after `timestamp`: then it is removed (SPEC §2 Operations). */
+  expiresAt?: Date;
 }
 
 export interface EventCounts {
@@ -26,7 +28,11 @@ export interface EventCounts {
 export class EventRepository {
   readonly collection: Collection<EventDocument>;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    /** EVENT_TTL_SECONDS: how long an event is kept. */
+    private readonly ttlSeconds = 7_776_000,
+  ) {
     this.collection = db.collection<EventDocument>('events');
   }
 
@@ -37,7 +43,9 @@ export class EventRepository {
 
   /** Unordered: one bad document does not hold back the rest (ids are random, so none collide). */
   async insertAll(events: EventDocument[]): Promise<void> {
-    if (events.length > 0) await this.collection.insertMany(events, { ordered: false });
+    if (events.length === 0) return;
+    const kept = events.map((event) => ({ ...event, expiresAt: new Date(event.timestamp + this.ttlSeconds * 1000) }));
+    await this.collection.insertMany(kept, { ordered: false });
   }
 
   countSince(fromMs: number): Promise<number> {

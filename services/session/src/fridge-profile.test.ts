@@ -10,6 +10,7 @@ const profile = (fridgeIngredients: string[]): Profile => ({
   cookingLevel: 'beginner',
   budget: 30000,
   servings: 2,
+  pantry: 'basic',
   fridgeIngredients,
   dislikes: [],
   language: 'ko',

@@ -2,6 +2,10 @@ import { MongoServerError, type Collection, type Db } from 'mongodb';
 import type { StoredFridgeItem } from '@ai-chef/contracts';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
+import { KeyedMutex } from './keyed-mutex.js';
+
+/** What `addWithin` did: added, or refused because the fridge would hold more than allowed. */
+export type FridgeAddition = { ok: true } | { ok: false; inFridge: number; adding: number };
 
 export interface FridgeItemDocument {
   sessionId: string;
@@ -16,6 +20,8 @@ const isDuplicateKey = (err: unknown): boolean => err instanceof MongoServerErro
 /** The per-session fridge: one document per (session, ingredient). Every read ignores expired items. */
 export class FridgeRepository {
   readonly collection: Collection<FridgeItemDocument>;
+  /** Additions to one fridge, one at a time in this process (the count check must see the one before). */
+  private readonly additions = new KeyedMutex();
 
   constructor(
     db: Db,
@@ -54,10 +60,32 @@ export class FridgeRepository {
   }
 
   /**
+   * Adds the ids unless the fridge would then hold more than `max` items (SPEC: 409 fridge_full,
+   * nothing added). In this process additions to one fridge take turns, so the count is exact; across
+   * replicas two additions may both pass the first count, so each counts again after inserting and
+   * takes back what it inserted when the fridge went over: the limit holds, at worst both are refused.
+   */
+  async addWithin(sessionId: string, ingredientIds: readonly string[], expiresAt: Date, max: number): Promise<FridgeAddition> {
+    return this.additions.run(sessionId, async () => {
+      await this.removeExpired(sessionId);
+      const present = new Set(await this.ids(sessionId));
+      const adding = ingredientIds.filter((id) => !present.has(id)).length;
+      if (present.size + adding > max) return { ok: false, inFridge: present.size, adding };
+      const inserted = await this.add(sessionId, ingredientIds, expiresAt);
+      const after = await this.count(sessionId);
+      if (after <= max) return { ok: true };
+      await this.collection.deleteMany({ sessionId, ingredientId: { $in: inserted } });
+      return { ok: false, inFridge: after - inserted.length, adding };
+    });
+  }
+
+  /**
    * Adds each id once (an upsert on the unique index): an item already there keeps its addedAt.
    * One at a time, so the ObjectIds (the tie-break of the newest-first order) follow the request.
+   * Returns the ids this call inserted.
    */
-  async add(sessionId: string, ingredientIds: readonly string[], expiresAt: Date): Promise<void> {
+  private async add(sessionId: string, ingredientIds: readonly string[], expiresAt: Date): Promise<string[]> {
+    const inserted: string[] = [];
     for (const ingredientId of ingredientIds) {
       const addedAt = this.now();
       const upsert = () =>
@@ -67,13 +95,19 @@ export class FridgeRepository {
           { upsert: true },
         );
       try {
-        await upsert();
+        if ((await upsert()).upsertedCount === 1) inserted.push(ingredientId);
       } catch (err) {
         // Two requests inserted the same item at once: the unique index kept one; now it exists.
         if (!isDuplicateKey(err)) throw err;
         await upsert();
       }
     }
+    return inserted;
+  }
+
+  /** DELETE /session/:id: the whole fridge at once. */
+  async removeOfSession(sessionId: string): Promise<void> {
+    await this.collection.deleteMany({ sessionId });
   }
 
   async remove(sessionId: string, ingredientIds: readonly string[]): Promise<number> {

@@ -1,2 +1,3 @@
 export { startSessionService, type RunningSessionService } from './server.js';
 export { newSessionId } from './session-id.js';
+export { createSessionApp, type SessionAppDeps } from './app.js';

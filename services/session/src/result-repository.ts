@@ -54,6 +54,11 @@ export class ResultRepository {
     return stored !== null && stored.expiresAt > this.now() ? stored.document : null;
   }
 
+  /** DELETE /session/:id: every result of the session, at once. */
+  async removeOfSession(sessionId: string): Promise<number> {
+    return (await this.collection.deleteMany({ sessionId })).deletedCount;
+  }
+
   async latestFor(sessionId: string): Promise<ResultDocument | null> {
     const stored = await this.collection.findOne(
       { sessionId, expiresAt: { $gt: this.now() } },

@@ -1,6 +1,8 @@
 import {
+  cachedProbe,
   connectMongo,
   createLogger,
+  createServiceMetrics,
   ensureTtlIndex,
   listen,
   sleep,
@@ -20,6 +22,12 @@ import { EventRepository } from './event-repository.js';
 import { VisitorSessionRepository } from './visitor-session-repository.js';
 import { EventIngest } from './event-ingest.js';
 import { AdminStats } from './admin-stats.js';
+import { createRunMetrics } from './run-metrics.js';
+import { RunWrites } from './run-writes.js';
+import { RunReconciler } from './run-reconciler.js';
+
+/** Readiness answers from a cache this old at most (load balancers probe every few seconds each). */
+const READINESS_CACHE_MS = 2_000;
 
 export interface RunningSessionService extends StoppableService {
   url: string;
@@ -43,13 +51,15 @@ export async function startSessionService(
   const sessions = new SessionRepository(mongo.db, config.SESSION_TTL_SECONDS, now);
   const results = new ResultRepository(mongo.db, config.RESULT_TTL_SECONDS, now);
   const fridge = new FridgeRepository(mongo.db, now);
-  const visitors = new VisitorSessionRepository(mongo.db, now);
-  const events = new EventRepository(mongo.db);
+  const visitors = new VisitorSessionRepository(mongo.db, now, config.EVENT_TTL_SECONDS);
+  const events = new EventRepository(mongo.db, config.EVENT_TTL_SECONDS);
   const native = await Promise.all([
     ensureTtlIndex(sessions.collection, 'expiresAt', logger),
     ensureTtlIndex(results.collection, 'expiresAt', logger),
     ensureTtlIndex(fridge.collection, 'expiresAt', logger),
     ensureTtlIndex(visitors.active, 'expiresAt', logger),
+    ensureTtlIndex(visitors.sessions, 'expiresAt', logger),
+    ensureTtlIndex(events.collection, 'expiresAt', logger),
   ]);
   await Promise.all([results.ensureIndexes(), fridge.ensureIndexes(), visitors.ensureIndexes(), events.ensureIndexes()]);
   const sweeper = startExpirySweeper(
@@ -58,6 +68,8 @@ export async function startSessionService(
       { collection: results.collection, field: 'expiresAt' },
       { collection: fridge.collection, field: 'expiresAt' },
       { collection: visitors.active, field: 'expiresAt' },
+      { collection: visitors.sessions, field: 'expiresAt' },
+      { collection: events.collection, field: 'expiresAt' },
     ],
     native.every(Boolean) ? 300_000 : 30_000,
     logger,
@@ -67,6 +79,28 @@ export async function startSessionService(
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
   });
+  // The reconciler's schedule, created or brought up to date; tried again while Temporal does not answer.
+  let scheduleRetry: NodeJS.Timeout | undefined;
+  const ensureSchedule = async (): Promise<void> => {
+    try {
+      await runs.ensureReconcileSchedule(config.RECONCILE_INTERVAL_SECONDS);
+    } catch (err) {
+      logger.error({ err }, 'could not create or update the reconciler schedule; trying again in 30 s');
+      scheduleRetry = setTimeout(() => void ensureSchedule(), 30_000);
+      scheduleRetry.unref();
+    }
+  };
+  await ensureSchedule();
+  const metrics = createServiceMetrics('session');
+  const runMetrics = createRunMetrics(metrics.registry);
+  const databaseReady = async (): Promise<boolean> => {
+    try {
+      await mongo.db.command({ ping: 1 });
+      return true;
+    } catch {
+      return false;
+    }
+  };
   let draining = false;
   const app = createSessionApp({
     draining: () => draining,
@@ -76,17 +110,18 @@ export async function startSessionService(
     fridge,
     ingest: new EventIngest(visitors, events, now),
     admin: new AdminStats({ sessions, fridge, visitors, events, now }),
+    runWrites: new RunWrites(sessions, results, runs),
+    reconciler: new RunReconciler({ sessions, results, runs, runMetrics, now, logger }),
+    runMetrics,
+    metrics,
     logger,
+    internalToken: config.INTERNAL_TOKEN,
     extendSeconds: config.SESSION_EXTEND_SECONDS,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
-    databaseReady: async () => {
-      try {
-        await mongo.db.command({ ping: 1 });
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    readiness: cachedProbe(async () => {
+      const [mongoUp, temporal] = await Promise.all([databaseReady(), runs.healthy()]);
+      return { mongo: mongoUp, temporal };
+    }, READINESS_CACHE_MS),
   });
   const server = await listen(app, config.PORT, config.HOST);
   logger.info({ url: server.url }, 'session service listening');
@@ -99,6 +134,7 @@ export async function startSessionService(
       await sleep(drainMs);
       await server.close();
       sweeper.stop();
+      clearTimeout(scheduleRetry);
       await runs.close();
       await mongo.close();
     },

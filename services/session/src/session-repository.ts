@@ -3,6 +3,15 @@ import type { FailurePhase, Phase, Profile, PublicError, SessionStatus, Target }
 import { PHASE_PROGRESS, type ProgressPhase } from '@ai-chef/contracts';
 import { KeyedMutex } from './keyed-mutex.js';
 
+/** What a session showed before `process` claimed it: restored when no run came of the claim. */
+export interface ClaimedFrom {
+  status: SessionStatus;
+  phase: Phase | null;
+  progress: number;
+  runId: string | null;
+  error?: PublicError;
+}
+
 export interface SessionDocument {
   _id: string;
   status: SessionStatus;
@@ -14,6 +23,8 @@ export interface SessionDocument {
   runId: string | null;
   error?: PublicError;
   profile?: Profile;
+  /** Set by the claim of `process`, until its run id is recorded (SPEC §3: a claim with no workflow returns). */
+  claim?: { at: Date; from: ClaimedFrom };
 }
 
 /**
@@ -59,6 +70,11 @@ export class SessionRepository {
     return doc !== null && doc.expiresAt > this.now() ? doc : null;
   }
 
+  /** Whether the document is there at all, expired or not (a deleted session's is not). */
+  async exists(sessionId: string): Promise<boolean> {
+    return (await this.collection.findOne({ _id: sessionId }, { projection: { _id: 1 } })) !== null;
+  }
+
   /** expiresAt = max(expiresAt, now + seconds); null when the session is gone. */
   async extend(sessionId: string, seconds: number): Promise<SessionDocument | null> {
     return this.writes.run(sessionId, async () => {
@@ -72,14 +88,25 @@ export class SessionRepository {
   }
 
   /**
-   * Atomically moves a live session that is not processing into `processing`. Returns the
-   * session as it was before, or null when it is gone or already processing.
+   * Atomically moves a live session that is not processing into `processing`, remembering what it
+   * showed (the claim), so that a claim no workflow came of can be undone by whoever finds it. A
+   * conditional update on the state just read: of two claims at once, across replicas, one wins.
+   * Returns the session as it was before and the claim's time, or null when it is gone or already processing.
    */
-  claimForRun(sessionId: string, profile: Profile): Promise<SessionDocument | null> {
+  claimForRun(sessionId: string, profile: Profile): Promise<{ before: SessionDocument; at: Date } | null> {
     return this.writes.run(sessionId, async () => {
+      const before = await this.findLive(sessionId);
+      if (!before || before.status === 'processing') return null;
       const now = this.now();
-      return this.collection.findOneAndUpdate(
-        { ...this.live(sessionId), status: { $ne: 'processing' } },
+      const from: ClaimedFrom = {
+        status: before.status,
+        phase: before.phase,
+        progress: before.progress,
+        runId: before.runId,
+        ...(before.error ? { error: before.error } : {}),
+      };
+      const claimed = await this.collection.updateOne(
+        { _id: sessionId, status: before.status, runId: before.runId, updatedAt: before.updatedAt },
         {
           $set: {
             status: 'processing',
@@ -88,41 +115,81 @@ export class SessionRepository {
             runId: null,
             profile,
             updatedAt: now,
+            claim: { at: now, from },
           },
           $unset: { error: '' },
         },
-        { returnDocument: 'before' },
       );
+      return claimed.modifiedCount === 1 ? { before, at: now } : null;
     });
   }
 
-  /** Undo a claim whose workflow could not be started. */
-  async releaseClaim(before: SessionDocument): Promise<void> {
-    return this.writes.run(before._id, async () => {
-      await this.collection.updateOne(
-        { _id: before._id, status: 'processing', runId: null },
+  /** Undo a claim no workflow came of: the session shows again what it showed before. */
+  async releaseClaim(sessionId: string, claimedAt: Date): Promise<boolean> {
+    return this.writes.run(sessionId, async () => {
+      const doc = await this.collection.findOne({ _id: sessionId, status: 'processing', runId: null, 'claim.at': claimedAt });
+      if (!doc?.claim) return false;
+      const { from } = doc.claim;
+      const restored = { status: from.status, phase: from.phase, progress: from.progress, runId: from.runId, updatedAt: this.now() };
+      const released = await this.collection.updateOne(
+        { _id: sessionId, status: 'processing', runId: null, 'claim.at': claimedAt },
+        from.error ? { $set: { ...restored, error: from.error }, $unset: { claim: '' } } : { $set: restored, $unset: { claim: '', error: '' } },
+      );
+      return released.modifiedCount === 1;
+    });
+  }
+
+  async recordRunId(sessionId: string, runId: string): Promise<boolean> {
+    return this.writes.run(sessionId, async () => {
+      const recorded = await this.collection.updateOne(
+        { _id: sessionId, runId: null, status: 'processing' },
+        { $set: { runId }, $unset: { claim: '' } },
+      );
+      return recorded.modifiedCount === 1;
+    });
+  }
+
+  /**
+   * Filter for writes that belong to one run: the run id matches, or was not recorded yet and the
+   * writer is not the run the claim replaced (a late write of the run before must not take it).
+   */
+  private ofRun(sessionId: string, runId: string) {
+    return {
+      _id: sessionId,
+      status: 'processing' as const,
+      $or: [{ runId }, { runId: null, 'claim.from.runId': { $ne: runId } }],
+    };
+  }
+
+  /**
+   * The session follows a newer run of its workflow (an operator's reset, or a run whose start was
+   * never recorded): it shows that run, from the start, whatever it showed before. The caller has
+   * checked with Temporal that `runId` is the newest run and open. Conditional on what was read.
+   */
+  async follow(sessionId: string, seen: Pick<SessionDocument, 'runId' | 'updatedAt'>, runId: string): Promise<boolean> {
+    return this.writes.run(sessionId, async () => {
+      const followed = await this.collection.updateOne(
+        { ...this.live(sessionId), runId: seen.runId, updatedAt: seen.updatedAt },
         {
-          $set: {
-            status: before.status,
-            phase: before.phase,
-            progress: before.progress,
-            runId: before.runId,
-            updatedAt: this.now(),
-          },
+          $set: { status: 'processing', phase: 'recipe_generation', progress: 0, runId, updatedAt: this.now() },
+          $unset: { error: '', claim: '' },
         },
       );
+      return followed.modifiedCount === 1;
     });
   }
 
-  async recordRunId(sessionId: string, runId: string): Promise<void> {
-    return this.writes.run(sessionId, async () => {
-      await this.collection.updateOne({ _id: sessionId, runId: null, status: 'processing' }, { $set: { runId } });
-    });
+  /** Sessions `processing` whose last change is at least `quietMs` old: the reconciler's candidates. */
+  async processingSince(before: Date, limit: number): Promise<SessionDocument[]> {
+    return this.collection
+      .find({ status: 'processing', updatedAt: { $lte: before }, expiresAt: { $gt: this.now() } })
+      .limit(limit)
+      .toArray();
   }
 
-  /** Filter for writes that belong to one run: the run id matches, or was not recorded yet. */
-  private ofRun(sessionId: string, runId: string) {
-    return { _id: sessionId, status: 'processing' as const, runId: { $in: [runId, null] } };
+  /** DELETE /session/:id: gone at once; returns the document as it was, or null when there was none. */
+  async remove(sessionId: string): Promise<SessionDocument | null> {
+    return this.writes.run(sessionId, async () => this.collection.findOneAndDelete({ _id: sessionId }));
   }
 
   /**
@@ -134,7 +201,10 @@ export class SessionRepository {
       const progress = PHASE_PROGRESS[phase];
       const result = await this.collection.updateOne(
         // Forward only; the same phase again only to record a run id not recorded yet.
-        { ...this.ofRun(sessionId, runId), $or: [{ progress: { $lt: progress } }, { progress, runId: null }] },
+        {
+          _id: sessionId,
+          $and: [this.ofRun(sessionId, runId), { $or: [{ progress: { $lt: progress } }, { progress, runId: null }] }],
+        },
         { $set: { phase, progress, runId, updatedAt: this.now() } },
       );
       return result.matchedCount > 0;
@@ -149,7 +219,7 @@ export class SessionRepository {
     return this.writes.run(sessionId, async () => {
       const after = await this.collection.findOneAndUpdate(
         this.ofRun(sessionId, runId),
-        { $set: { ...set, runId, updatedAt: this.now() } },
+        { $set: { ...set, runId, updatedAt: this.now() }, $unset: { claim: '' } },
         { returnDocument: 'after' }, // no projection: FerretDB 1.x does not implement it here
       );
       return after?.profile?.target;
@@ -166,5 +236,10 @@ export class SessionRepository {
 
   markCancelled(sessionId: string, runId: string): Promise<Target | undefined> {
     return this.end(sessionId, runId, { status: 'cancelled', phase: 'cancelled' });
+  }
+
+  /** A run that closed without reporting (SPEC §3): failed, its phase as it stood. */
+  markClosedWithoutReport(sessionId: string, runId: string, error: PublicError): Promise<Target | undefined> {
+    return this.end(sessionId, runId, { status: 'failed', error });
   }
 }

@@ -16,6 +16,8 @@ export interface VisitorSessionDocument {
   total_events: number;
   session_duration: number;
   is_active: boolean;
+  /** EVENT_TTL_SECONDS after its latest event: then it is removed (SPEC §2 Operations). */
+  expiresAt?: Date;
 }
 
 /** Who is online: one document per visitor session, gone 30 minutes after its latest event. */
@@ -54,6 +56,8 @@ export class VisitorSessionRepository {
   constructor(
     db: Db,
     private readonly now: Clock = systemClock,
+    /** EVENT_TTL_SECONDS: how long a visitor session is kept after its latest event. */
+    private readonly ttlSeconds = 7_776_000,
   ) {
     this.sessions = db.collection<VisitorSessionDocument>('visitor_sessions');
     this.active = db.collection<ActiveSessionDocument>('active_sessions');
@@ -82,6 +86,7 @@ export class VisitorSessionRepository {
       total_events: visit.events,
       session_duration: 0,
       is_active: true,
+      expiresAt: this.keptUntil(visit.timestamp),
     };
     await this.sessions.insertOne(doc);
     await this.markOnline(doc, visit);
@@ -100,7 +105,7 @@ export class VisitorSessionRepository {
       { _id: session._id, last_activity: { $gte: idleSince, $lte: visit.timestamp } },
       {
         $inc: { total_events: visit.events },
-        $max: { last_activity: visit.timestamp, session_duration: duration },
+        $max: { last_activity: visit.timestamp, session_duration: duration, expiresAt: this.keptUntil(visit.timestamp) },
         $set: { exit_page: visit.last_page, is_active: true },
       },
       { returnDocument: 'after' },
@@ -114,6 +119,10 @@ export class VisitorSessionRepository {
       { $inc: { total_events: visit.events }, $max: { session_duration: duration } },
     );
     return earlier.matchedCount > 0;
+  }
+
+  private keptUntil(timestamp: number): Date {
+    return new Date(timestamp + this.ttlSeconds * 1000);
   }
 
   /** A session that went idle is over; its next event starts a new one. */

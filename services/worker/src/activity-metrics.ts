@@ -12,7 +12,8 @@ function outcomeOf(err: unknown): string {
 
 /**
  * Activity durations by activity and outcome, and what the providers did: recipes by source
- * (claude, offline, offline_fallback), price lookups by source (naver, cache, estimate) and why.
+ * (claude, offline, offline_fallback) and why the model's was replaced, price lookups by source
+ * (naver, cache, estimate) and why.
  */
 export function createActivityMetrics(registry: Registry): {
   instrument<T extends Record<string, AnyActivity>>(activities: T): T;
@@ -33,7 +34,7 @@ export function createActivityMetrics(registry: Registry): {
   });
   const fallbacks = new Counter({
     name: 'ai_chef_recipe_fallback_total',
-    help: 'Recipes the built-in engine wrote because the model failed on the last attempt, by the failure type',
+    help: 'Recipes the built-in engine wrote because the model could not, by reason (model_rejected_request, model_unavailable, model_broke_rules)',
     labelNames: ['reason'] as const,
     registers: [registry],
   });
@@ -63,8 +64,10 @@ export function createActivityMetrics(registry: Registry): {
       return wrapped as typeof activities;
     },
     observer: {
-      recipeWritten: (source) => recipes.inc({ source }),
-      recipeFellBack: (reason) => fallbacks.inc({ reason }),
+      recipeWritten: (source, fallbackReason) => {
+        recipes.inc({ source });
+        if (fallbackReason !== undefined) fallbacks.inc({ reason: fallbackReason });
+      },
       priceLookedUp: (event) => lookups.inc({ source: event.source, reason: event.reason ?? 'none' }),
     },
   };

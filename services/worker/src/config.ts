@@ -4,6 +4,7 @@ export const WORKER_ENV = [
   'PORT',
   'HOST',
   'SESSION_SERVICE_URL',
+  'INTERNAL_TOKEN',
   'MONGO_URL',
   'MONGO_DB',
   ...TEMPORAL_CONNECTION_ENV,

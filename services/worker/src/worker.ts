@@ -7,9 +7,11 @@ import {
   createMongoPriceCache,
   createNaverClient,
   createRecipeGenerator,
-  createMemoryQuotaCounter,
+  createSharedNaverLimits,
+  ensureSharedNaverLimitIndexes,
   LookupsInFlight,
-  type PriceBasketDeps,
+  NAVER_LIMITS_COLLECTION,
+  type PricingDeps,
   type PriceCacheDocument,
 } from '@ai-chef/activities';
 import { getCatalog } from '@ai-chef/kitchen';
@@ -55,31 +57,53 @@ export async function startWorker(
   const logger = createLogger('worker', config.LOG_LEVEL);
   const mongo = await connectMongo(config.MONGO_URL, config.MONGO_DB);
   const cacheCollection = mongo.db.collection<PriceCacheDocument>('price_cache');
-  const nativeTtl = await ensureTtlIndex(cacheCollection, 'expiresAt', logger);
-  const sweeper = startExpirySweeper([{ collection: cacheCollection, field: 'expiresAt' }], nativeTtl ? 600_000 : 60_000, logger);
+  // The Naver quota and call rate are counted here, shared by every worker replica.
+  const limitsCollection = mongo.db.collection(NAVER_LIMITS_COLLECTION);
+  await ensureSharedNaverLimitIndexes(mongo.db);
+  const nativeTtl = (
+    await Promise.all([ensureTtlIndex(cacheCollection, 'expiresAt', logger), ensureTtlIndex(limitsCollection, 'expire', logger)])
+  ).every(Boolean);
+  const sweeper = startExpirySweeper(
+    [
+      { collection: cacheCollection, field: 'expiresAt' },
+      { collection: limitsCollection, field: 'expire' },
+    ],
+    nativeTtl ? 600_000 : 60_000,
+    logger,
+  );
 
-  const sessions = new SessionServiceClient(config.SESSION_SERVICE_URL);
-  const naver =
+  const sessions = new SessionServiceClient(config.SESSION_SERVICE_URL, { internalToken: config.INTERNAL_TOKEN });
+  const naverLimits =
     config.NAVER_CLIENT_ID && config.NAVER_CLIENT_SECRET
+      ? createSharedNaverLimits({ db: mongo.db, clientId: config.NAVER_CLIENT_ID, callsPerSecond: config.NAVER_CALLS_PER_SECOND })
+      : undefined;
+  const naver =
+    config.NAVER_CLIENT_ID && config.NAVER_CLIENT_SECRET && naverLimits
       ? createNaverClient({
           baseUrl: config.NAVER_API_BASE_URL,
           clientId: config.NAVER_CLIENT_ID,
           clientSecret: config.NAVER_CLIENT_SECRET,
           concurrency: config.PRICE_CONCURRENCY,
           callsPerSecond: config.NAVER_CALLS_PER_SECOND,
-          quota: createMemoryQuotaCounter(),
+          quota: naverLimits.quota,
+          sharedRate: naverLimits.rate,
         })
       : undefined;
-  const pricing: Omit<PriceBasketDeps, 'budget' | 'signal' | 'onProgress'> = {
+  const metrics = createServiceMetrics('worker');
+  const activityMetrics = createActivityMetrics(metrics.registry);
+  const shipping = { fee: config.SHIPPING_FEE, freeThreshold: config.FREE_SHIPPING_THRESHOLD };
+  const pricing: PricingDeps = {
     ...(naver ? { naver } : {}),
     cache: createMongoPriceCache(cacheCollection, config.PRICE_CACHE_TTL_SECONDS),
     references: catalogReferencePrices(getCatalog()),
-    shipping: { fee: config.SHIPPING_FEE, freeThreshold: config.FREE_SHIPPING_THRESHOLD },
+    shipping,
     // Lookups a recipe's prefetch started, joined by the price step that follows on this worker.
     inFlight: new LookupsInFlight(),
+    onLookup: (event) => activityMetrics.observer.priceLookedUp(event),
   };
-  const recipes = createRecipeGenerator(
-    config.ANTHROPIC_API_KEY
+  const recipes = createRecipeGenerator({
+    shipping,
+    ...(config.ANTHROPIC_API_KEY
       ? {
           claude: createClaudeRecipeWriter({
             apiKey: config.ANTHROPIC_API_KEY,
@@ -88,11 +112,8 @@ export async function startWorker(
             timeoutMs: 35_000,
           }),
         }
-      : {},
-  );
-
-  const metrics = createServiceMetrics('worker');
-  const activityMetrics = createActivityMetrics(metrics.registry);
+      : {}),
+  });
   const activities = activityMetrics.instrument(
     createActivities({ sessions, recipes, pricing, logger, observe: activityMetrics.observer }),
   );
@@ -119,13 +140,23 @@ export async function startWorker(
     // Heartbeats carry cancellation to activities: flush them within 2 s, not 80 % of the timeout.
     maxHeartbeatThrottleInterval: '2s',
   });
+  let stopping = false;
   const running = worker.run();
-  running.catch((err: unknown) => logger.error({ err }, 'worker stopped with an error'));
+  running.then(
+    () => {
+      if (!stopping) logger.error('the Temporal worker stopped by itself; /healthz now fails so the process is restarted');
+    },
+    (err: unknown) => logger.error({ err }, 'the Temporal worker stopped with an error; /healthz now fails so the process is restarted'),
+  );
 
   const app = express();
   app.disable('x-powered-by');
+  // Alive means the Temporal worker is alive: a process whose worker stopped (an error, a fatal
+  // poll failure) takes no tasks and must be restarted by its orchestrator (SPEC §2 Operations).
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    const state = worker.getState();
+    const alive = state !== 'FAILED' && !(state === 'STOPPED' && !stopping);
+    res.status(alive ? 200 : 503).json({ status: alive ? 'ok' : 'worker_stopped', worker: state.toLowerCase() });
   });
   app.get('/readyz', (_req, res) => {
     const ready = worker.getState() === 'RUNNING';
@@ -150,7 +181,8 @@ export async function startWorker(
     worker,
     async stop() {
       // Readiness turns false as the worker drains; running activities get the grace time.
-      worker.shutdown();
+      stopping = true;
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(() => undefined);
       await server.close();
       sweeper.stop();

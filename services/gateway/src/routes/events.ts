@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import {
   EVENT_BATCH_MAX,
   EVENT_STRING_MAX,
@@ -8,15 +8,7 @@ import {
   type EventBatchAccepted,
 } from '@ai-chef/contracts';
 import { AppError, parseOrThrow, type SessionServiceClient } from '@ai-chef/platform';
-
-/**
- * The caller's address: the socket's, or X-Forwarded-For's only when TRUST_PROXY says which
- * proxies to believe (express computes `req.ip` from the 'trust proxy' setting).
- */
-function clientIp(req: Request): string {
-  const ip = req.ip ?? req.socket.remoteAddress ?? '';
-  return ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '').slice(0, 64);
-}
+import { clientIp } from '../edge.js';
 
 function isBatch(body: unknown): body is { events: unknown } {
   return typeof body === 'object' && body !== null && !Array.isArray(body) && 'events' in body;

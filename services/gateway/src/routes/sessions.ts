@@ -42,6 +42,11 @@ export function sessionRoutes(sessions: SessionServiceClient, processLimit: Requ
     res.status(202).json(await sessions.process(id, normalized.profile));
   });
 
+  router.delete('/:id', noInput, async (req, res) => {
+    await sessions.deleteSession(sessionId(req.params.id));
+    res.status(204).end();
+  });
+
   router.post('/:id/cancel', noInput, async (req, res) => {
     res.status(202).json(await sessions.cancel(sessionId(req.params.id)));
   });

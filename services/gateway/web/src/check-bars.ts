@@ -12,7 +12,8 @@ export interface CheckBar {
 const HEADROOM = 1.25;
 
 /** The numbers in a limit: 5 → [5]; "20–30" → [20, 30]; ">50" → [50]; "any" or "easy|medium" → []. */
-export function limitNumbers(limit: number | string): number[] {
+export function limitNumbers(limit: RuleCheck['limit']): number[] {
+  if (Array.isArray(limit)) return limit.filter((n) => Number.isFinite(n));
   if (typeof limit === 'number') return Number.isFinite(limit) ? [limit] : [];
   return [...limit.matchAll(/\d+(?:\.\d+)?/g)].map((match) => Number(match[0]));
 }

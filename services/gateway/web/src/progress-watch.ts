@@ -14,7 +14,8 @@ export interface ProgressWatch {
   stop(): void;
 }
 
-export const POLL_INTERVAL_MS = 1_000;
+/** SPEC §2: a client the stream refused (429) or ended (`end`) polls `/status` at most every 2 s. */
+export const POLL_INTERVAL_MS = 2_000;
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 
 export function isTerminal(view: Pick<SessionStatusView, 'status'>): boolean {
@@ -34,8 +35,9 @@ function parseStatus(data: unknown): SessionStatusView | undefined {
 }
 
 /**
- * Follows a run: the SSE stream while it works, polling `/status` every second once it fails.
- * Stops by itself at a terminal status, after handing it over.
+ * Follows a run: the SSE stream while it works, polling `/status` every 2 s once it fails, is refused
+ * (429: too many streams) or is ended by the gateway (`event: end`: its age, an idle session, a
+ * restart). Stops by itself at a terminal status, after handing it over.
  */
 export function watchProgress(
   sessionId: string,
@@ -88,6 +90,10 @@ export function watchProgress(
     source.addEventListener('progress', (event) => {
       const view = parseStatus((event as MessageEvent<unknown>).data);
       if (view) deliver(view);
+    });
+    // The gateway closes a stream for its age, an idle session or its own restart: carry on by polling.
+    source.addEventListener('end', () => {
+      if (!stopped) startPolling();
     });
     source.addEventListener('error', (event) => {
       if (stopped) return;

@@ -46,15 +46,12 @@ export function fridgeRoutes({ sessions, fridge, extendSeconds }: FridgeRouteDep
     const { ingredientIds } = parseOrThrow(FridgeIdsBodySchema, req.body);
     const ids = [...new Set(ingredientIds)];
     const session = await touch(sessionId);
-    await fridge.removeExpired(sessionId);
-    const present = new Set(await fridge.ids(sessionId));
-    const newcomers = ids.filter((id) => !present.has(id));
-    if (present.size + newcomers.length > FRIDGE_MAX_ITEMS) {
+    const added = await fridge.addWithin(sessionId, ids, session.expiresAt, FRIDGE_MAX_ITEMS);
+    if (!added.ok) {
       throw conflict('fridge_full', `A fridge holds at most ${FRIDGE_MAX_ITEMS} ingredients.`, [
-        { inFridge: present.size, adding: newcomers.length, max: FRIDGE_MAX_ITEMS },
+        { inFridge: added.inFridge, adding: added.adding, max: FRIDGE_MAX_ITEMS },
       ]);
     }
-    await fridge.add(sessionId, ids, session.expiresAt);
     res.json({ added: ids, items: await fridge.list(sessionId) });
   });
 

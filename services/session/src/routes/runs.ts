@@ -1,15 +1,14 @@
 import { Router } from 'express';
 import { ProgressReportSchema, ResultDocumentSchema, RunOutcomeSchema, isSessionId } from '@ai-chef/contracts';
 import { badRequest, parseOrThrow, sessionNotFound } from '@ai-chef/platform';
-import type { SessionRepository } from '../session-repository.js';
-import type { ResultRepository } from '../result-repository.js';
+import type { RunWrites } from '../run-writes.js';
 import type { RunMetrics } from '../run-metrics.js';
 
 /**
  * Writes from the activities. Each is idempotent: a retried activity repeats its write and the
  * stored state does not change (progress only moves forward, one result per run id).
  */
-export function runRoutes(deps: { sessions: SessionRepository; results: ResultRepository; runMetrics: RunMetrics }): Router {
+export function runRoutes(deps: { runWrites: RunWrites; runMetrics: RunMetrics }): Router {
   const router = Router();
   const idOf = (raw: unknown): string => {
     if (typeof raw !== 'string' || !isSessionId(raw)) throw sessionNotFound();
@@ -19,7 +18,7 @@ export function runRoutes(deps: { sessions: SessionRepository; results: ResultRe
   router.post('/:id/run/progress', async (req, res) => {
     const sessionId = idOf(req.params.id);
     const report = parseOrThrow(ProgressReportSchema, req.body);
-    await deps.sessions.applyProgress(sessionId, report.runId, report.phase);
+    await deps.runWrites.progress(sessionId, report.runId, report.phase);
     res.status(204).end();
   });
 
@@ -28,8 +27,8 @@ export function runRoutes(deps: { sessions: SessionRepository; results: ResultRe
     const outcome = parseOrThrow(RunOutcomeSchema, req.body);
     const target =
       outcome.status === 'failed'
-        ? await deps.sessions.markFailed(sessionId, outcome.runId, outcome.phase, outcome.error)
-        : await deps.sessions.markCancelled(sessionId, outcome.runId);
+        ? await deps.runWrites.failed(sessionId, outcome.runId, outcome.phase, outcome.error)
+        : await deps.runWrites.cancelled(sessionId, outcome.runId);
     if (target) deps.runMetrics.ended(target, outcome.status);
     res.status(204).end();
   });
@@ -38,8 +37,7 @@ export function runRoutes(deps: { sessions: SessionRepository; results: ResultRe
     const sessionId = idOf(req.params.id);
     const result = parseOrThrow(ResultDocumentSchema, req.body);
     if (result.sessionId !== sessionId) throw badRequest('session_mismatch', 'The result belongs to another session.');
-    await deps.results.saveOnce(result);
-    const target = await deps.sessions.markCompleted(sessionId, result.runId);
+    const target = await deps.runWrites.result(sessionId, result);
     if (target) deps.runMetrics.ended(target, 'completed');
     res.status(204).end();
   });

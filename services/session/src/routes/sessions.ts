@@ -10,11 +10,18 @@ import { AppError, conflict, parseOrThrow, sessionNotFound, unavailable } from '
 import { z } from 'zod';
 import type { SessionDocument, SessionRepository } from '../session-repository.js';
 import type { ResultRepository } from '../result-repository.js';
-import { RunAlreadyActiveError, type RunControl } from '../run-control.js';
+import { RunAlreadyActiveError, TemporalUnavailableError, type RunControl } from '../run-control.js';
 import { newSessionId } from '../session-id.js';
 import type { RunMetrics } from '../run-metrics.js';
 import type { FridgeRepository } from '../fridge-repository.js';
 import { withSessionFridge } from '../fridge-profile.js';
+
+/**
+ * How long `process` waits for the session's previous run to close when that run has already
+ * reported its end: a run closes a few milliseconds after its last report, a little longer when a
+ * worker must pick the workflow task up again. Well inside the gateway's 10 s wait.
+ */
+export const PREVIOUS_RUN_CLOSE_WAIT_MS = 5_000;
 
 export interface SessionRouteDeps {
   sessions: SessionRepository;
@@ -103,21 +110,22 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       throw new AppError(400, 'fridge_empty', 'The fridge target needs at least one ingredient in the fridge.');
     }
     if (callerGone) return;
-    const before = await sessions.claimForRun(sessionId, profile);
-    if (!before) {
+    const claim = await sessions.claimForRun(sessionId, profile);
+    if (!claim) {
       const current = await sessions.findLive(sessionId);
       if (!current) throw sessionNotFound();
       throw conflict('already_processing', 'A run of this session is already in progress.');
     }
+    const release = () => sessions.releaseClaim(sessionId, claim.at);
     if (callerGone) {
-      await sessions.releaseClaim(before);
+      await release();
       return;
     }
     let started: { workflowId: string; runId: string };
     try {
-      started = await runs.start(sessionId, profile);
+      started = await startAfter(claim.before, sessionId, profile);
     } catch (err) {
-      await sessions.releaseClaim(before);
+      await release();
       if (err instanceof RunAlreadyActiveError) {
         throw conflict('already_processing', 'The previous run of this session is still finishing.');
       }
@@ -128,12 +136,55 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     res.status(202).json({ sessionId, ...started, status: 'processing' });
   });
 
+  /**
+   * Starts the run. The session's previous run may have reported its end and not yet closed (its
+   * workflow finishes right after the report): that run is known to be over, so the start waits
+   * for it to close and tries once more, instead of answering 409 in that window (SPEC §2: "a
+   * session whose run ended may process again at once"). Any other open run is a conflict.
+   */
+  async function startAfter(before: SessionDocument, sessionId: string, profile: Parameters<RunControl['start']>[1]) {
+    try {
+      return await runs.start(sessionId, profile);
+    } catch (err) {
+      const previous = before.runId;
+      if (!(err instanceof RunAlreadyActiveError) || previous === null || !TERMINAL_STATUSES.includes(before.status)) throw err;
+      if (!(await runs.waitClosed(sessionId, previous, PREVIOUS_RUN_CLOSE_WAIT_MS))) throw err;
+      return runs.start(sessionId, profile);
+    }
+  }
+
   router.post('/:id/cancel', async (req, res) => {
     const doc = await liveSession(req.params.id);
-    if (doc.status !== 'processing' || !(await runs.cancel(doc._id, doc.runId))) {
+    let cancelling: boolean;
+    try {
+      cancelling = doc.status === 'processing' && (await runs.cancel(doc._id, doc.runId));
+    } catch (err) {
+      // Cancelling talks to Temporal alone: whatever keeps it from answering, the client may try again.
+      throw unavailable('The workflow service is unavailable; try again shortly.', undefined, { cause: err });
+    }
+    if (!cancelling) {
       throw conflict('not_processing', 'No run of this session is in progress.', [{ status: doc.status }]);
     }
     res.status(202).json({ sessionId: doc._id, status: 'cancelling' });
+  });
+
+  /**
+   * SPEC §2 "forget me": the session, its fridge and its results go at once. A run in progress is
+   * asked to stop; its later writes find no session and change nothing.
+   */
+  router.delete('/:id', async (req, res) => {
+    const sessionId = sessionIdParam(req.params.id);
+    const removed = await sessions.remove(sessionId);
+    // An expired session's results are still served (they outlive it): asked, they go too.
+    const [, resultsRemoved] = await Promise.all([deps.fridge.removeOfSession(sessionId), results.removeOfSession(sessionId)]);
+    if (!removed && resultsRemoved === 0) throw sessionNotFound();
+    if (removed?.status === 'processing') {
+      await runs.cancel(sessionId, removed.runId).catch((err: unknown) => {
+        // The run will find its session gone at its next write and fail there.
+        if (!(err instanceof TemporalUnavailableError)) throw err;
+      });
+    }
+    res.status(204).end();
   });
 
   router.get('/:id/result', async (req, res) => {

@@ -1,12 +1,10 @@
+import { ESTIMATE_VENDOR } from '@ai-chef/contracts';
 import type { ResultDocument } from '@ai-chef/contracts';
 import { h, safeHref } from '../dom-builder.js';
 import { formatWon, t } from '../i18n.js';
 
 type Pricing = ResultDocument['pricing'];
 type PricedItem = Pricing['items'][number];
-
-/** The pricing activity's vendor for reference prices (no shop offered the ingredient). */
-const ESTIMATE_VENDOR = '예상가';
 
 function vendorName(vendor: string): string {
   if (vendor === ESTIMATE_VENDOR) return t('basket.estimateVendor');
@@ -19,8 +17,8 @@ function itemLine(
   price: number,
   priced: PricedItem | undefined,
 ): HTMLElement {
-  const href = priced ? safeHref(priced.chosen.link) : undefined;
-  const label = priced?.chosen.title || name;
+  const href = priced?.chosen ? safeHref(priced.chosen.link) : undefined;
+  const label = priced?.chosen?.title || name;
   return h(
     'li',
     { class: 'basket-item', 'data-estimated': priced?.estimated ? 'true' : 'false' },
@@ -54,7 +52,7 @@ export function basketPanel(result: ResultDocument): HTMLElement {
   // Each breakdown line is matched once to its priced item (for the link and the estimate mark).
   const unused = [...pricing.items];
   const take = (vendor: string, name: string): PricedItem | undefined => {
-    const index = unused.findIndex((item) => item.chosen.vendor === vendor && item.ingredient === name);
+    const index = unused.findIndex((item) => item.chosen?.vendor === vendor && item.ingredient === name);
     return index < 0 ? undefined : unused.splice(index, 1)[0];
   };
   const vendors = Object.entries(pricing.vendorBreakdown).sort(([a], [b]) =>

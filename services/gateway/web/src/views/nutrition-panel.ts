@@ -13,6 +13,9 @@ const NUTRIENTS = [
   ['protein', 'g'],
   ['fat', 'g'],
   ['sodium', 'mg'],
+  ['potassium', 'mg'],
+  ['phosphorus', 'mg'],
+  ['iron', 'mg'],
 ] as const;
 
 function ruleLabel(rule: string): string {
@@ -40,7 +43,8 @@ function measure(value: number | string, unit: string): string {
   return withUnit(tMaybe(`difficulty.${value}`) ?? tMaybe(`value.${value}`) ?? value, unit);
 }
 
-function limitText(limit: number | string, unit: string): string {
+function limitText(limit: RuleCheck['limit'], unit: string): string {
+  if (Array.isArray(limit)) return withUnit(`${formatNumber(limit[0])}–${formatNumber(limit[1])}`, unit);
   if (typeof limit === 'number') return measure(limit, unit);
   // "easy|medium" → "쉬움/보통"; ranges and ">50" keep their numbers and take the unit.
   const words = limit

@@ -1,0 +1,220 @@
+import type { Notice, Nutrients, Nutrition, Profile, Recipe, RuleCheck } from '@ai-chef/contracts';
+import { getCatalog } from '../catalog.js';
+import type { Catalog } from '../catalog.js';
+import { estimateBasket } from '../costing/estimate.js';
+import type { BasketEstimate } from '../costing/estimate.js';
+import { DEFAULT_SHIPPING } from '../costing/shipping.js';
+import type { ShippingPolicy } from '../costing/shipping.js';
+import { choiceOrder } from '../engine/choose.js';
+import { libraryIdsOf, rankCandidates } from '../engine/offline-engine.js';
+import type { OfflineCandidate } from '../engine/offline-engine.js';
+import { brokenRules, checkDay, dailyRulesFor } from '../rules/index.js';
+
+/** No plan of the asked size passes the profile's rules; no retry can change that. */
+export class NoPlanPossibleError extends Error {
+  override readonly name = 'NoPlanPossibleError';
+  readonly reasons: string[];
+
+  constructor(reasons: string[]) {
+    super(reasons.join(' '));
+    this.reasons = reasons;
+  }
+}
+
+export interface PlanMeal {
+  recipeId: string;
+  recipe: Recipe;
+  nutrition: Nutrition;
+  notices: Notice[];
+  mainIngredientIds: string[];
+}
+
+export interface PlanDay {
+  day: number;
+  meals: PlanMeal[];
+  /** The day's total per serving and its checks against the day's limits. */
+  nutrition: { total: Nutrients; checks: RuleCheck[] };
+}
+
+export interface ChosenPlan {
+  days: PlanDay[];
+  /** The whole plan's basket at reference prices, each ingredient's amounts summed before packs are counted. */
+  estimate: BasketEstimate;
+}
+
+export interface PlanOptions {
+  random?: () => number;
+  shipping?: ShippingPolicy;
+  /** Dishes to leave for last (the session's earlier ones). */
+  avoid?: readonly string[];
+}
+
+/** How many meal combinations a day may try before the day is given up on. */
+const DAY_SEARCH_LIMIT = 4000;
+/** How many swaps towards the budget the plan may make. */
+const BUDGET_SWAPS = 12;
+
+const NUTRIENTS: readonly (keyof Nutrients)[] = [
+  'calories',
+  'carbohydrate',
+  'fiber',
+  'netCarbs',
+  'sugars',
+  'protein',
+  'fat',
+  'sodium',
+  'potassium',
+  'phosphorus',
+  'iron',
+];
+
+function dayTotal(meals: readonly OfflineCandidate[]): Nutrients {
+  const total = Object.fromEntries(NUTRIENTS.map((key) => [key, 0])) as Record<keyof Nutrients, number>;
+  for (const meal of meals) for (const key of NUTRIENTS) total[key] += meal.nutrition.perServing[key];
+  for (const key of NUTRIENTS) total[key] = Math.round(total[key] * 10) / 10;
+  return total;
+}
+
+function planEstimate(days: readonly OfflineCandidate[][], profile: Profile, catalog: Catalog, shipping: ShippingPolicy): BasketEstimate {
+  return estimateBasket(
+    days.flatMap((meals) => meals.flatMap((meal) => meal.recipe.ingredients)),
+    profile,
+    catalog,
+    shipping,
+  );
+}
+
+/**
+ * Meals for one day from `order` (not yet used): a depth-first search in the order's preference that keeps
+ * every daily maximum as meals are added and checks the minimums when the day is full.
+ */
+function fillDay(
+  order: readonly OfflineCandidate[],
+  used: ReadonlySet<string>,
+  meals: number,
+  passes: (day: OfflineCandidate[]) => boolean,
+  withinMaxima: (day: OfflineCandidate[]) => boolean,
+): OfflineCandidate[] | undefined {
+  let tries = 0;
+  const day: OfflineCandidate[] = [];
+  const search = (from: number): boolean => {
+    if (day.length === meals) return passes(day);
+    for (let i = from; i < order.length; i++) {
+      if (++tries > DAY_SEARCH_LIMIT) return false;
+      const meal = order[i]!;
+      if (used.has(meal.recipeId)) continue;
+      day.push(meal);
+      if (withinMaxima(day) && search(i + 1)) return true;
+      day.pop();
+    }
+    return false;
+  };
+  return search(0) ? [...day] : undefined;
+}
+
+/**
+ * A meal plan from the library: `days` × `mealsPerDay` dishes, none twice, every meal passing the profile's
+ * rules and every day its daily limits; drawn as a single recipe is (the best fits likeliest), then brought
+ * within the budget where a cheaper unused dish can take a costly one's place. The plan's basket sums each
+ * ingredient over all meals before packs are counted, so the egg pack bought for one day serves another.
+ */
+export function choosePlan(
+  profile: Profile,
+  days: number,
+  mealsPerDay: number,
+  catalog: Catalog = getCatalog(),
+  options: PlanOptions = {},
+): ChosenPlan {
+  const shipping = options.shipping ?? DEFAULT_SHIPPING;
+  const { passing, reasons } = rankCandidates(profile, catalog, { shipping });
+  const needed = days * mealsPerDay;
+  const en = profile.language === 'en';
+  if (passing.length < needed) {
+    throw new NoPlanPossibleError([
+      en
+        ? `Only ${passing.length} dishes pass this profile's rules; the plan needs ${needed}.`
+        : `이 조건을 지키는 요리가 ${passing.length}가지뿐이라 ${needed}끼 식단을 짤 수 없습니다.`,
+      ...reasons(),
+    ]);
+  }
+  const share = profile.budget / needed;
+  const order = choiceOrder(
+    passing.map((candidate) => ({
+      id: candidate.recipeId,
+      score: candidate.score,
+      withinBudget: candidate.estimate.outOfPocket <= share,
+      candidate,
+    })),
+    libraryIdsOf(options.avoid ?? [], catalog),
+    options.random ?? Math.random,
+  ).map((entry) => entry.candidate);
+
+  const maxima = dailyRulesFor(profile, mealsPerDay, catalog).filter((rule) => rule.kind === 'max');
+  const withinMaxima = (day: OfflineCandidate[]): boolean => {
+    const total = dayTotal(day);
+    return maxima.every((rule) => total[rule.nutrient] <= rule.limit);
+  };
+  const passes = (day: OfflineCandidate[]): boolean =>
+    brokenRules(checkDay(dayTotal(day), profile, mealsPerDay, catalog)).length === 0;
+
+  const used = new Set<string>();
+  const chosen: OfflineCandidate[][] = [];
+  for (let d = 0; d < days; d++) {
+    const day = fillDay(order, used, mealsPerDay, passes, withinMaxima);
+    if (day === undefined) {
+      const rules = dailyRulesFor(profile, mealsPerDay, catalog).map((rule) => rule.label[profile.language]);
+      throw new NoPlanPossibleError([
+        en
+          ? `No ${mealsPerDay} dishes left for day ${d + 1} keep the day's limits (${rules.join(', ')}).`
+          : `${d + 1}일째에 하루 기준(${rules.join(', ')})을 지키는 요리 ${mealsPerDay}가지를 더 고를 수 없습니다.`,
+      ]);
+    }
+    for (const meal of day) used.add(meal.recipeId);
+    chosen.push(day);
+  }
+
+  // Towards the budget: swap the costliest meal for the cheapest unused dish that keeps its day passing.
+  for (let swap = 0; swap < BUDGET_SWAPS; swap++) {
+    if (planEstimate(chosen, profile, catalog, shipping).outOfPocket <= profile.budget) break;
+    const spots = chosen
+      .flatMap((day, d) => day.map((meal, m) => ({ d, m, cost: meal.estimate.outOfPocket })))
+      .sort((a, b) => b.cost - a.cost);
+    const cheaper = passing
+      .filter((candidate) => !used.has(candidate.recipeId))
+      .sort((a, b) => a.estimate.outOfPocket - b.estimate.outOfPocket);
+    let swapped = false;
+    for (const spot of spots) {
+      for (const candidate of cheaper) {
+        if (candidate.estimate.outOfPocket >= spot.cost) break;
+        const day = [...chosen[spot.d]!];
+        day[spot.m] = candidate;
+        if (!passes(day)) continue;
+        used.delete(chosen[spot.d]![spot.m]!.recipeId);
+        used.add(candidate.recipeId);
+        chosen[spot.d] = day;
+        swapped = true;
+        break;
+      }
+      if (swapped) break;
+    }
+    if (!swapped) break;
+  }
+
+  return {
+    days: chosen.map((meals, d) => {
+      const total = dayTotal(meals);
+      return {
+        day: d + 1,
+        meals: meals.map((meal) => ({
+          recipeId: meal.recipeId,
+          recipe: meal.recipe,
+          nutrition: meal.nutrition,
+          notices: meal.notices,
+          mainIngredientIds: meal.mainIngredientIds,
+        })),
+        nutrition: { total, checks: checkDay(total, profile, mealsPerDay, catalog) },
+      };
+    }),
+    estimate: planEstimate(chosen, profile, catalog, shipping),
+  };
+}
