@@ -210,13 +210,36 @@ const ingredientsQuery = fc.oneof(
     .map((query) => `?${Object.entries(query).map(([k, v]) => `${k}=${percentEncode(v)}`).join('&')}`),
 );
 
+const recipesQuery = fc.oneof(
+  queryString,
+  fc
+    .record(
+      {
+        target: fc.oneof(fc.constantFrom('keto', 'baby_food', 'general', 'paleo', ''), hostileString.filter((s) => s.length < 40)),
+        q: fc.oneof(hostileString.filter((s) => s.length < 200), fc.constantFrom('ㄱㅊㅉㄱ', '김치', 'bibim', '', 'x'.repeat(51))),
+        limit: fc.oneof(fc.integer({ min: -5, max: 60 }).map(String), fc.constantFrom('1e1', '2.5', ' 3', '0x1', '')),
+        offset: fc.oneof(fc.integer({ min: -5, max: 200_000 }).map(String), fc.constantFrom('1e1', '-0', '')),
+      },
+      { requiredKeys: [] },
+    )
+    .map((query) => `?${Object.entries(query).map(([k, v]) => `${k}=${percentEncode(v)}`).join('&')}`),
+);
+
+/** Dish names a person may send with `process`: the library's, unknown ones, hostile text. */
+const dishName = fc.oneof(fc.constantFrom('김치찌개', 'Bibimbap', '김치찌게', '없는 요리', ' '), hostileString.filter((s) => s.length < 200));
+
 const ROUTES: Route[] = [
   plainRoute('POST', '/session/start', { noInput: true }),
   sessionRoute('GET', '', { unknownIs404: true }),
   sessionRoute('GET', '/status', { unknownIs404: true }),
   sessionRoute('POST', '/extend', { noInput: true }),
   sessionRoute('DELETE', '', { ids: () => live.doomed, noInput: true }),
-  sessionRoute('POST', '/process', { valid: validProfile.map((profile) => ({ profile })) }),
+  sessionRoute('POST', '/process', {
+    valid: fc.tuple(validProfile, fc.option(dishName, { nil: undefined })).map(([profile, dish]) => (dish === undefined ? { profile } : { profile, dish })),
+  }),
+  // Its query is read before the session is looked up: a bad query is a 400 for any well-formed id.
+  sessionRoute('GET', '/results'),
+  sessionRoute('GET', '/results/00000000-0000-4000-8000-000000000000'),
   sessionRoute('POST', '/cancel', { noInput: true }),
   sessionRoute('GET', '/result', { unknownIs404: true }),
   sessionRoute('GET', '/stream', { ids: () => [live.ended], unknownIs404: true }),
@@ -247,6 +270,11 @@ const ROUTES: Route[] = [
     path: '/ingredients',
     cases: () =>
       fc.tuple(ingredientsQuery, extraHeaders).map(([query, headers]) => ({ req: { method: 'GET', path: `/ingredients${query}`, headers } })),
+  },
+  {
+    method: 'GET',
+    path: '/recipes',
+    cases: () => fc.tuple(recipesQuery, extraHeaders).map(([query, headers]) => ({ req: { method: 'GET', path: `/recipes${query}`, headers } })),
   },
   plainRoute('POST', '/events', { valid: validEvents }),
   plainRoute('GET', '/admin/session-stats', { admin: true }),

@@ -3,6 +3,7 @@ export * from './allergens.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './fridge.js';
+export * from './library.js';
 export * from './pricing.js';
 export * from './profile.js';
 export * from './recipe.js';

@@ -43,13 +43,50 @@ export type SessionCreated = z.infer<typeof SessionCreatedSchema>;
 export const SessionExtendedSchema = z.object({ sessionId: z.string(), expiresAt: z.string() });
 export type SessionExtended = z.infer<typeof SessionExtendedSchema>;
 
+/** What a run makes: one recipe, or a meal plan of several days. */
+export const RUN_KINDS = ['recipe', 'plan'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
+
 export const ProcessAcceptedSchema = z.object({
   sessionId: z.string(),
   workflowId: z.string(),
   runId: z.string(),
   status: z.literal('processing'),
+  kind: z.enum(RUN_KINDS),
 });
 export type ProcessAccepted = z.infer<typeof ProcessAcceptedSchema>;
+
+/** One result of a session as its history lists it (GET /session/:id/results), newest first. */
+export const ResultSummarySchema = z.object({
+  runId: z.string(),
+  kind: z.enum(RUN_KINDS),
+  /** The dish of a recipe; null for a plan. */
+  recipeName: z.string().nullable(),
+  /** A plan's number of days; null for a recipe. */
+  days: z.number().int().nullable(),
+  totalCost: z.number().int(),
+  generatedAt: z.string(),
+});
+export type ResultSummary = z.infer<typeof ResultSummarySchema>;
+
+export const ResultListSchema = z.object({ items: z.array(ResultSummarySchema), total: z.number().int() });
+export type ResultList = z.infer<typeof ResultListSchema>;
+
+/** A query's whole number, written as digits only ("20"; not "2e1" or " 20"). */
+export function wholeNumberParam(min: number, max: number, fallback: number) {
+  return z
+    .string()
+    .regex(/^\d{1,6}$/, `a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .default(fallback);
+}
+
+/** Paging of a list: at most 50 a page. */
+export const PageQuerySchema = z
+  .object({ limit: wholeNumberParam(1, 50, 20), offset: wholeNumberParam(0, 100_000, 0) })
+  .strict();
+export type PageQuery = z.output<typeof PageQuerySchema>;
 
 export const CancelAcceptedSchema = z.object({
   sessionId: z.string(),

@@ -6,11 +6,13 @@ import type {
   EventIngest,
   EventIngested,
   FridgeRemoved,
+  PageQuery,
   ProcessAccepted,
   Profile,
   ProgressReport,
   ReconcileReport,
   ResultDocument,
+  ResultList,
   RunOutcome,
   SessionCreated,
   SessionExtended,
@@ -121,8 +123,19 @@ export class SessionServiceClient {
   async extend(sessionId: string): Promise<SessionExtended> {
     return (await this.request<SessionExtended>('POST', this.path(sessionId, '/extend'))).body;
   }
-  async process(sessionId: string, profile: Profile): Promise<ProcessAccepted> {
-    return (await this.request<ProcessAccepted>('POST', this.path(sessionId, '/process'), { profile })).body;
+  /** Starts a recipe run; `dish` is a dish the person chose (checked for the profile by the caller). */
+  async process(sessionId: string, profile: Profile, dish?: string): Promise<ProcessAccepted> {
+    const body = dish === undefined ? { profile } : { profile, dish };
+    return (await this.request<ProcessAccepted>('POST', this.path(sessionId, '/process'), body)).body;
+  }
+  /** The session's results, newest first. */
+  async listResults(sessionId: string, page: PageQuery): Promise<ResultList> {
+    const query = `?limit=${page.limit}&offset=${page.offset}`;
+    return (await this.request<ResultList>('GET', this.path(sessionId, `/results${query}`))).body;
+  }
+  /** One result of the session, by run id (404 result_not_found). */
+  async getResultOfRun(sessionId: string, runId: string): Promise<unknown> {
+    return (await this.request<unknown>('GET', this.path(sessionId, `/results/${encodeURIComponent(runId)}`))).body;
   }
   /** 204: the session, its fridge and its results are gone. */
   async deleteSession(sessionId: string): Promise<void> {

@@ -21,6 +21,7 @@ import { adminRoutes } from './routes/admin.js';
 import { eventRoutes } from './routes/events.js';
 import { fridgeRoutes } from './routes/fridge.js';
 import { ingredientRoutes } from './routes/ingredients.js';
+import { recipeRoutes } from './routes/recipes.js';
 import { streamRoutes, type StreamEndReason } from './routes/stream.js';
 import { webPage } from './web-page.js';
 import { apiDocsRoutes } from './api-docs.js';
@@ -96,6 +97,7 @@ export function createGatewayApp({ config, sessions, logger, db, draining = () =
   const catalog = getCatalog();
   app.use('/session', fridgeRoutes(sessions, catalog));
   app.use('/ingredients', ingredientRoutes(catalog));
+  app.use('/recipes', recipeRoutes());
   app.use('/events', eventRoutes(sessions));
   app.use('/admin', adminAuth(config.ADMIN_TOKEN), adminRoutes(sessions));
 

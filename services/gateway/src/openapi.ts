@@ -25,7 +25,14 @@ import {
   SessionExtendedSchema,
   SessionStatusViewSchema,
   SessionViewSchema,
+  DishNameSchema,
+  PageQuerySchema,
+  RecipeSearchQuerySchema,
+  RecipeSearchResultSchema,
+  ResultListSchema,
+  TARGETS,
 } from '@ai-chef/contracts';
+import { CONDITION_MODULES, TARGET_MODULES } from '@ai-chef/kitchen';
 import { z } from 'zod';
 
 type Method = 'get' | 'post' | 'delete';
@@ -41,7 +48,7 @@ const errors = (...statuses: number[]) =>
   );
 
 const ERROR_WORDS: Record<number, string> = {
-  400: 'Invalid input (validation_error, unknown_allergen, fridge_empty, too_deep: nesting over 32, …)',
+  400: 'Invalid input (validation_error, unknown_allergen, unknown_ingredient, fridge_empty, unknown_dish, dish_not_allowed, too_deep: nesting over 32, …)',
   401: 'Wrong admin token',
   404: 'Unknown, expired or malformed id',
   409: 'Conflict (already_processing, not_processing)',
@@ -50,6 +57,14 @@ const ERROR_WORDS: Record<number, string> = {
   429: 'Rate limited, or too many open streams (Retry-After)',
   503: 'A dependency is down (Retry-After)',
 };
+
+/** What each target and recognised condition asks of a recipe, from the rule modules themselves. */
+const PROFILE_WORDS = [
+  'The profile. Targets:',
+  ...TARGETS.map((target) => `${target}: ${TARGET_MODULES[target].summary.en}`),
+  'Health conditions recognised (anything else is kept and answered with a notice):',
+  ...Object.values(CONDITION_MODULES).map((module) => `${module.key} (${module.keywords.join(', ')})`),
+].join('\n');
 
 const json = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -86,9 +101,41 @@ function registerSessionRoutes(registry: OpenAPIRegistry): void {
     tags: ['sessions'],
     request: {
       params: SessionIdParams,
-      body: { content: { 'application/json': { schema: z.object({ profile: ProfileInputSchema }).strict() } } },
+      body: {
+        description: PROFILE_WORDS,
+        content: {
+          'application/json': {
+            schema: z
+              .object({
+                profile: ProfileInputSchema,
+                dish: DishNameSchema.optional().describe(
+                  'A dish to cook: a library name (GET /recipes) or a dish of this session\'s results and alternatives; else 400 unknown_dish, or 400 dish_not_allowed naming the rules it breaks',
+                ),
+              })
+              .strict(),
+          },
+        },
+      },
     },
     responses: { 202: json('The run started', ProcessAcceptedSchema), ...errors(400, 404, 409, 413, 415, 429, 503) },
+  });
+  path('get', '/session/{id}/results', {
+    summary: "This session's results, newest first (each served RESULT_TTL_SECONDS, even after the session expired)",
+    tags: ['sessions'],
+    request: { params: SessionIdParams, query: PageQuerySchema },
+    responses: { 200: json('The results', ResultListSchema), ...errors(400, 404, 429, 503) },
+  });
+  path('get', '/session/{id}/results/{runId}', {
+    summary: 'One result of this session, by run id',
+    tags: ['sessions'],
+    request: { params: SessionIdParams.extend({ runId: z.string() }) },
+    responses: { 200: json('The result document', ResultDocumentSchema), ...errors(404, 429, 503) },
+  });
+  path('get', '/recipes', {
+    summary: 'The built-in recipe library, by target and name (Korean, English, or initial consonants: ㄱㅊㅉㄱ)',
+    tags: ['recipes'],
+    request: { query: RecipeSearchQuerySchema },
+    responses: { 200: json('Dishes, best matches first', RecipeSearchResultSchema), ...errors(400, 429) },
   });
   path('delete', '/session/{id}', {
     summary: 'Forget the session: it, its fridge and its results are deleted at once; a run in progress is cancelled',

@@ -1,5 +1,5 @@
 import { MongoServerError, type Collection, type Db } from 'mongodb';
-import type { ResultDocument } from '@ai-chef/contracts';
+import type { ResultDocument, ResultList, ResultSummary } from '@ai-chef/contracts';
 
 interface StoredResult {
   _id: string; // the run id: one result per run, however often it is saved
@@ -21,14 +21,15 @@ export class ResultRepository {
     this.collection = db.collection<StoredResult>('results');
   }
 
+  /** A session's results by its id, newest first: the fallback read of a result goes by this index. */
   async ensureIndexes(): Promise<void> {
     await this.collection.createIndex({ sessionId: 1, createdAt: -1 }, { name: 'session_latest' });
   }
 
   /**
    * Saving the same run twice leaves one document, the first. An insert, refused by the unique
-   * `_id` index when the run is saved already: unlike an upsert's filter, it reads no other
-   * document (FerretDB 1.x would scan every stored result, the largest documents there are).
+   * `_id` index when the run is saved already: one write, where an upsert would read first (and
+   * FerretDB does not retry an upsert that loses a race).
    */
   async saveOnce(result: ResultDocument): Promise<void> {
     const now = this.now();
@@ -45,10 +46,7 @@ export class ResultRepository {
     }
   }
 
-  /**
-   * The result of one run, by `_id` alone with expiry checked here: the one filter FerretDB 1.x
-   * pushes down to SQL instead of decoding the whole collection.
-   */
+  /** The result of one run, by `_id`, expiry checked here: one point read from the `_id` index. */
   async ofRun(runId: string): Promise<ResultDocument | null> {
     const stored = await this.collection.findOne({ _id: runId });
     return stored !== null && stored.expiresAt > this.now() ? stored.document : null;
@@ -59,6 +57,28 @@ export class ResultRepository {
     return (await this.collection.deleteMany({ sessionId })).deletedCount;
   }
 
+  /** A session's results, newest first, as long as each is kept (the session may have expired). */
+  async listOfSession(sessionId: string, limit: number, offset: number): Promise<ResultList> {
+    const filter = { sessionId, expiresAt: { $gt: this.now() } };
+    const [stored, total] = await Promise.all([
+      this.collection.find(filter, { sort: { createdAt: -1 }, skip: offset, limit }).toArray(),
+      this.collection.countDocuments(filter),
+    ]);
+    return { items: stored.map((entry) => summaryOf(entry.document)), total };
+  }
+
+  /** One result of the session, by its run id (a run id of another session is not found). */
+  async ofSessionRun(sessionId: string, runId: string): Promise<ResultDocument | null> {
+    const found = await this.ofRun(runId);
+    return found?.sessionId === sessionId ? found : null;
+  }
+
+  /** The dishes of the session's latest results, for its next run to serve something else. */
+  async recentDishes(sessionId: string, count: number): Promise<string[]> {
+    const { items } = await this.listOfSession(sessionId, count, 0);
+    return items.flatMap((item) => (item.recipeName === null ? [] : [item.recipeName]));
+  }
+
   async latestFor(sessionId: string): Promise<ResultDocument | null> {
     const stored = await this.collection.findOne(
       { sessionId, expiresAt: { $gt: this.now() } },
@@ -66,4 +86,16 @@ export class ResultRepository {
     );
     return stored?.document ?? null;
   }
+}
+
+/** How the history lists a result. */
+function summaryOf(document: ResultDocument): ResultSummary {
+  return {
+    runId: document.runId,
+    kind: document.kind ?? 'recipe',
+    recipeName: document.recipe.recipeName,
+    days: null,
+    totalCost: document.summary.totalCost,
+    generatedAt: document.generatedAt,
+  };
 }

@@ -87,9 +87,16 @@ export class RunControl {
     }
   }
 
-  /** Starts a run; the workflow id is the session id, so a session never has two runs at once. */
-  async start(sessionId: string, profile: Profile): Promise<{ workflowId: string; runId: string }> {
-    const input: RecipeWorkflowInput = { sessionId, profile };
+  /**
+   * Starts a run; the workflow id is the session id, so a session never has two runs at once. `choice`
+   * carries the session's earlier dishes (to serve another) or the dish the person chose.
+   */
+  async start(
+    sessionId: string,
+    profile: Profile,
+    choice: Pick<RecipeWorkflowInput, 'avoid' | 'dish'> = {},
+  ): Promise<{ workflowId: string; runId: string }> {
+    const input: RecipeWorkflowInput = { sessionId, profile, ...choice };
     try {
       const handle = await this.call(() =>
         this.client.workflow.start(WORKFLOW_TYPE, {

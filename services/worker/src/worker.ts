@@ -1,5 +1,5 @@
 import express from 'express';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import {
   catalogReferencePrices,
   createActivities,
@@ -47,6 +47,41 @@ export interface RunningWorker extends StoppableService {
  * stop_grace_period are longer still.
  */
 export const SHUTDOWN_GRACE_MS = 130_000;
+
+/**
+ * How a worker runs recipeWorkflow, apart from its connection, task queue and activities; the
+ * bench's bare-Temporal reference runs the same workflow with the same options. `tracing` receives
+ * the workflow's spans (nowhere without it).
+ */
+export function recipeWorkerOptions(
+  tracing?: Tracing,
+): Pick<
+  WorkerOptions,
+  | 'workflowBundle'
+  | 'workflowsPath'
+  | 'interceptors'
+  | 'sinks'
+  | 'workflowFailureErrorTypes'
+  | 'shutdownGraceTime'
+  | 'maxHeartbeatThrottleInterval'
+> {
+  return {
+    // The prebuilt bundle has the workflow interceptors built in; a bundle made at start adds them.
+    ...(prebuiltBundleExists()
+      ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
+      : { workflowsPath: workflowsEntryPath() }),
+    interceptors: {
+      activity: activityInterceptors(),
+      ...(prebuiltBundleExists() ? {} : { workflowModules: workflowInterceptorModules() }),
+    },
+    sinks: workflowSinks(tracing),
+    // A workflow that no longer matches its history fails instead of retrying its task forever.
+    workflowFailureErrorTypes: { '*': ['NondeterminismError'] },
+    shutdownGraceTime: SHUTDOWN_GRACE_MS,
+    // Heartbeats carry cancellation to activities: flush them within 2 s, not 80 % of the timeout.
+    maxHeartbeatThrottleInterval: '2s',
+  };
+}
 
 /** Starts the Temporal worker hosting recipeWorkflow and its activities, plus a health/metrics port. */
 export async function startWorker(
@@ -125,20 +160,7 @@ export async function startWorker(
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities,
-    // The prebuilt bundle has the workflow interceptors built in; a bundle made at start adds them.
-    ...(prebuiltBundleExists()
-      ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
-      : { workflowsPath: workflowsEntryPath() }),
-    interceptors: {
-      activity: activityInterceptors(),
-      ...(prebuiltBundleExists() ? {} : { workflowModules: workflowInterceptorModules() }),
-    },
-    sinks: workflowSinks(tracing),
-    // A workflow that no longer matches its history fails instead of retrying its task forever.
-    workflowFailureErrorTypes: { '*': ['NondeterminismError'] },
-    shutdownGraceTime: SHUTDOWN_GRACE_MS,
-    // Heartbeats carry cancellation to activities: flush them within 2 s, not 80 % of the timeout.
-    maxHeartbeatThrottleInterval: '2s',
+    ...recipeWorkerOptions(tracing),
   });
   let stopping = false;
   const running = worker.run();

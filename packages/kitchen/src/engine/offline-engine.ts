@@ -128,7 +128,9 @@ export function generateOfflineRecipe(profile: Profile, catalog: Catalog = getCa
   const canonical: Profile = { ...profile, language: 'ko' };
   const { sketches, rejections, tried } = sketchAll(canonical, catalog, shipping);
   const avoid = libraryIdsOf(options.avoid ?? [], catalog);
-  const chosen = options.dish === undefined ? undefined : libraryIdsOf([options.dish], catalog);
+  // A chosen dish the library does not know (a model's dish of an earlier run) leaves the draw as it is.
+  const named = options.dish === undefined ? undefined : libraryIdsOf([options.dish], catalog);
+  const chosen = named !== undefined && named.size > 0 ? named : undefined;
   // The draw's pool must hold dishes that pass once written out: the best of each group (see choiceOrder)
   // are written before the draw, so one that fails on its words leaves the pool instead of skewing it.
   const written = new Map<string, ReturnType<typeof complete>>();

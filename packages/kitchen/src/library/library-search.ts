@@ -1,18 +1,8 @@
-import type { Target } from '@ai-chef/contracts';
+import type { DishSummary, Target } from '@ai-chef/contracts';
 import { disassemble, getChoseong } from 'es-hangul';
 import { nameKey } from '../ingredient-schema.js';
 import { getLibrary } from './library.js';
 import type { LibraryRecipe } from './library-schema.js';
-
-/** A library dish as GET /recipes lists it. */
-export interface DishSummary {
-  id: string;
-  name: string;
-  nameEn: string;
-  targets: Target[];
-  cookingTime: number;
-  difficulty: LibraryRecipe['difficulty'];
-}
 
 const ONLY_CONSONANTS = /^[ㄱ-ㅎ]+$/;
 

@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import {
+  DishNameSchema,
+  PageQuerySchema,
   ProfileSchema,
   TERMINAL_STATUSES,
   isSessionId,
@@ -52,7 +54,13 @@ function sessionView(doc: SessionDocument): SessionView {
   };
 }
 
-const ProcessBodySchema = z.object({ profile: ProfileSchema }).strict();
+const ProcessBodySchema = z.object({ profile: ProfileSchema, dish: DishNameSchema.optional() }).strict();
+
+/** How many of the session's latest dishes a new run steers clear of. */
+const AVOID_RECENT_DISHES = 10;
+
+/** Temporal's run ids are UUIDs: anything else is not looked up. */
+const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The id is checked for shape before any database call; every miss is the same 404. */
 function sessionIdParam(raw: unknown): string {
@@ -103,7 +111,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       if (!res.writableFinished) callerGone = true;
     });
     const sessionId = sessionIdParam(req.params.id);
-    const { profile: sent } = parseOrThrow(ProcessBodySchema, req.body ?? {});
+    const { profile: sent, dish } = parseOrThrow(ProcessBodySchema, req.body ?? {});
     // Fridge: the session's fridge counts with the profile's fridgeIngredients (SPEC §2 Profile).
     const profile = withSessionFridge(sent, await deps.fridge.ids(sessionId));
     if (profile.target === 'fridge' && profile.fridgeIngredients.length === 0) {
@@ -121,9 +129,11 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       await release();
       return;
     }
+    // A new run serves another dish than the session's latest ones, unless the person chose one.
+    const choice = dish !== undefined ? { dish } : { avoid: await results.recentDishes(sessionId, AVOID_RECENT_DISHES) };
     let started: { workflowId: string; runId: string };
     try {
-      started = await startAfter(claim.before, sessionId, profile);
+      started = await startAfter(claim.before, sessionId, profile, choice);
     } catch (err) {
       await release();
       if (err instanceof RunAlreadyActiveError) {
@@ -133,7 +143,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     }
     await sessions.recordRunId(sessionId, started.runId);
     deps.runMetrics.started(profile.target);
-    res.status(202).json({ sessionId, ...started, status: 'processing' });
+    res.status(202).json({ sessionId, ...started, status: 'processing', kind: 'recipe' });
   });
 
   /**
@@ -142,14 +152,19 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
    * for it to close and tries once more, instead of answering 409 in that window (SPEC §2: "a
    * session whose run ended may process again at once"). Any other open run is a conflict.
    */
-  async function startAfter(before: SessionDocument, sessionId: string, profile: Parameters<RunControl['start']>[1]) {
+  async function startAfter(
+    before: SessionDocument,
+    sessionId: string,
+    profile: Parameters<RunControl['start']>[1],
+    choice: Parameters<RunControl['start']>[2],
+  ) {
     try {
-      return await runs.start(sessionId, profile);
+      return await runs.start(sessionId, profile, choice);
     } catch (err) {
       const previous = before.runId;
       if (!(err instanceof RunAlreadyActiveError) || previous === null || !TERMINAL_STATUSES.includes(before.status)) throw err;
       if (!(await runs.waitClosed(sessionId, previous, PREVIOUS_RUN_CLOSE_WAIT_MS))) throw err;
-      return runs.start(sessionId, profile);
+      return runs.start(sessionId, profile, choice);
     }
   }
 
@@ -187,6 +202,26 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     res.status(204).end();
   });
 
+  /**
+   * The session's results, newest first, each served as long as it is kept: after the session has
+   * expired too. A session that is gone and has no result kept is the same 404 as an unknown one.
+   */
+  router.get('/:id/results', async (req, res) => {
+    const sessionId = sessionIdParam(req.params.id);
+    const { limit, offset } = parseOrThrow(PageQuerySchema, { ...req.query });
+    const list = await results.listOfSession(sessionId, limit, offset);
+    if (list.total === 0 && !(await sessions.findLive(sessionId))) throw sessionNotFound();
+    res.json(list);
+  });
+
+  router.get('/:id/results/:runId', async (req, res) => {
+    const sessionId = sessionIdParam(req.params.id);
+    const runId = req.params.runId;
+    const found = typeof runId === 'string' && RUN_ID.test(runId) ? await results.ofSessionRun(sessionId, runId) : null;
+    if (!found) throw new AppError(404, 'result_not_found', 'This session has no result of that run.');
+    res.json(found);
+  });
+
   router.get('/:id/result', async (req, res) => {
     const sessionId = sessionIdParam(req.params.id);
     const doc = await sessions.findLive(sessionId);
@@ -194,9 +229,9 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       res.status(202).json({ status: doc.status, phase: doc.phase, progress: doc.progress });
       return;
     }
-    // The session's last run first, by id: on FerretDB the query by session id reads every result
-    // kept (a second or more per read once there are a few hundred). It is the fallback for a
-    // last run without a result (failed, cancelled) and for a session that has expired.
+    // The session's last run first, by its id (one point read); the newest result by session id
+    // is the fallback for a last run without a result (failed, cancelled) and for a session that
+    // has expired. Both are answered from an index.
     const lastRun = doc?.runId ? await results.ofRun(doc.runId) : null;
     const neverRan = doc !== null && doc.runId === null;
     const result = lastRun ?? (neverRan ? null : await results.latestFor(sessionId));
