@@ -1,5 +1,6 @@
 # One image build for the three services (gateway, session, worker): pick one with --target.
-FROM node:20.20-bookworm-slim AS build
+# Node 24 LTS, pinned to a release; CI also runs the type check and tests on it (.ci/run).
+FROM node:24.21.0-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 COPY packages/contracts/package.json packages/contracts/
@@ -19,7 +20,7 @@ COPY services services
 # Compiles every package and writes the prebuilt workflow bundle the worker loads.
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20.20-bookworm-slim AS runtime
+FROM node:24.21.0-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
@@ -34,5 +35,6 @@ EXPOSE 3001
 CMD ["node", "services/session/dist/main.js"]
 
 FROM runtime AS worker
-EXPOSE 3002
+# 3002: health and product metrics; 9464: the Temporal SDK's metrics (TEMPORAL_METRICS_ADDRESS).
+EXPOSE 3002 9464
 CMD ["node", "services/worker/dist/main.js"]

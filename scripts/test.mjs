@@ -9,11 +9,13 @@ import { ROOT } from './infra/paths.mjs';
 import { step } from './infra/log.mjs';
 import { ensureInfrastructure, ensureNodeModules } from './infra/install.mjs';
 import { run } from './infra/run-command.mjs';
+import { ensurePromtool } from './infra/promtool.mjs';
 
 const jestArgs = process.argv.slice(2);
 
 await ensureNodeModules();
 await ensureInfrastructure();
+await ensurePromtool();
 step('lint');
 await run('npx', ['eslint', '.', '--max-warnings', '0'], { cwd: ROOT });
 step('type check and build (tsc -b, workflow bundle)');

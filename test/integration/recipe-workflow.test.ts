@@ -7,7 +7,7 @@ import { Context } from '@temporalio/activity';
 import { WorkflowFailedError } from '@temporalio/client';
 import type { Activities } from '@ai-chef/activities';
 import { NON_RETRYABLE, progressQuery, type Profile, type RecipeOutcome, type RunOutcome, profileWithDefaults } from '@ai-chef/contracts';
-import { WORKFLOW_BUNDLE_PATH } from '@ai-chef/worker';
+import { WORKFLOW_BUNDLE_PATH, workflowSinks } from '@ai-chef/worker';
 import { quietTemporalRuntime, requiredEnv } from '../support/stack.js';
 
 // The workflow alone, against the real dev server and the production bundle, with activities
@@ -50,6 +50,8 @@ async function runWith(script: Script, body: (taskQueue: string) => Promise<void
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
+    // The bundle's tracing interceptor hands its spans to this sink (nowhere: tracing is off here).
+    sinks: workflowSinks(undefined),
     activities,
     maxHeartbeatThrottleInterval: '2s',
   });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { historyFromFile, replay } from '@ai-chef/worker';
+import { buildIdsOf, bundleBuildId, historyFromFile, replay } from '@ai-chef/worker';
 
 // Every committed history (recorded from real runs of earlier versions by `npm run record:histories`)
 // must keep replaying against the bundle production workers run. A failure here means a workflow
@@ -27,6 +27,64 @@ describe('committed workflow histories', () => {
       ).length ?? 0;
     expect(await markers('v1-keto-completed.json')).toBe(0);
     expect(await markers('v2-keto-completed.json')).toBe(1);
+  });
+
+  /** What a history shows of its activities: each one's type, the attempt it ended on, and how it ended. */
+  async function activitiesOf(file: string) {
+    const events = (await historyFromFile(join(dir, file))).events ?? [];
+    const typeOf = new Map<string, string>();
+    const ended: { type: string; attempt: number; how: string }[] = [];
+    let attempt = new Map<string, number>();
+    for (const event of events) {
+      const id = String(event.eventId);
+      if (event.activityTaskScheduledEventAttributes) typeOf.set(id, event.activityTaskScheduledEventAttributes.activityType?.name ?? '?');
+      const started = event.activityTaskStartedEventAttributes;
+      if (started) attempt = new Map(attempt).set(String(started.scheduledEventId), started.attempt ?? 1);
+      const end =
+        (event.activityTaskCompletedEventAttributes && ['completed', event.activityTaskCompletedEventAttributes]) ||
+        (event.activityTaskFailedEventAttributes && ['failed', event.activityTaskFailedEventAttributes]) ||
+        (event.activityTaskCanceledEventAttributes && ['cancelled', event.activityTaskCanceledEventAttributes]);
+      if (end) {
+        const scheduled = String((end[1] as { scheduledEventId?: unknown }).scheduledEventId);
+        ended.push({ type: typeOf.get(scheduled) ?? '?', attempt: attempt.get(scheduled) ?? 0, how: end[0] as string });
+      }
+    }
+    const closed = events.at(-1);
+    const outcome = closed?.workflowExecutionCompletedEventAttributes
+      ? 'completed'
+      : closed?.workflowExecutionFailedEventAttributes
+        ? 'failed'
+        : closed?.workflowExecutionCanceledEventAttributes
+          ? 'cancelled'
+          : 'open';
+    return { ended, outcome };
+  }
+
+  it('cover the runs that go wrong in the middle: a price-step failure, a combine-step failure, a cancel during pricing, a retried activity', async () => {
+    const priceFailed = await activitiesOf('v2-price-failed.json');
+    expect(priceFailed.outcome).toBe('failed');
+    expect(priceFailed.ended).toContainEqual({ type: 'fetchPrices', attempt: 3, how: 'failed' });
+
+    const combineFailed = await activitiesOf('v2-combine-failed.json');
+    expect(combineFailed.outcome).toBe('failed');
+    expect(combineFailed.ended).toContainEqual({ type: 'fetchPrices', attempt: 1, how: 'completed' });
+    expect(combineFailed.ended).toContainEqual({ type: 'combineResults', attempt: 2, how: 'failed' });
+
+    const cancelled = await activitiesOf('v2-cancelled-pricing.json');
+    expect(cancelled.outcome).toBe('cancelled');
+    expect(cancelled.ended).toContainEqual({ type: 'fetchPrices', attempt: 1, how: 'cancelled' });
+    expect(cancelled.ended).toContainEqual({ type: 'reportRunOutcome', attempt: 1, how: 'completed' });
+
+    const retried = await activitiesOf('v2-recipe-retried.json');
+    expect(retried.outcome).toBe('completed');
+    expect(retried.ended).toContainEqual({ type: 'generateRecipe', attempt: 2, how: 'completed' });
+  });
+
+  it('name the build that ran them (SDK version and workflow bundle hash), as the replay tool reports', async () => {
+    const ranOn = buildIdsOf(await historyFromFile(join(dir, 'v2-keto-completed.json')));
+    expect(ranOn).toHaveLength(1);
+    expect(ranOn[0]).toMatch(/^@temporalio\/worker@1\.\d+\.\d+\+[0-9a-f]{64}$/);
+    expect(await bundleBuildId()).toMatch(/^@temporalio\/worker@1\.\d+\.\d+\+[0-9a-f]{64}$/);
   });
 
   it('a history whose commands no longer match the code fails with a determinism error', async () => {

@@ -32,7 +32,12 @@ export function quietTemporalRuntime(): void {
   }
 }
 
-export async function startStack(overrides: Record<string, string> = {}): Promise<TestStack> {
+export interface StackOptions {
+  /** The session service URL the worker is given (e.g. a proxy that injects faults); default the service itself. */
+  workerSessionUrl?: (sessionUrl: string) => Promise<string>;
+}
+
+export async function startStack(overrides: Record<string, string> = {}, options: StackOptions = {}): Promise<TestStack> {
   quietTemporalRuntime();
   const temporalAddress = requiredEnv('TEST_TEMPORAL_ADDRESS');
   const mongoUrl = requiredEnv('TEST_MONGO_URL');
@@ -49,7 +54,8 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     ...overrides,
   };
   const session = await startSessionService({ ...base, PORT: '0' });
-  const worker = await startWorker({ ...base, PORT: '0', SESSION_SERVICE_URL: session.url });
+  const workerSessionUrl = options.workerSessionUrl ? await options.workerSessionUrl(session.url) : session.url;
+  const worker = await startWorker({ ...base, PORT: '0', SESSION_SERVICE_URL: workerSessionUrl });
   const gateway = await startGateway({
     RATE_LIMIT_PER_MINUTE: '0',
     PROCESS_RATE_LIMIT_PER_MINUTE: '0',

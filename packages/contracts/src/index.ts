@@ -11,3 +11,4 @@ export * from './result.js';
 export * from './run-state.js';
 export * from './session.js';
 export * from './workflow-api.js';
+export * from './call-context.js';

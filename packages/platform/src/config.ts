@@ -34,6 +34,12 @@ export const ENV_FIELDS = {
   TEMPORAL_ADDRESS: z.preprocess(blankAsUnset, z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').default('127.0.0.1:7233')),
   TEMPORAL_NAMESPACE: z.preprocess(blankAsUnset, z.string().min(1).default('default')),
   TEMPORAL_TASK_QUEUE: z.preprocess(blankAsUnset, z.string().min(1).default(TASK_QUEUE)),
+  // A TLS or API-key connection (Temporal Cloud, or a cluster with mTLS): see temporal-connection.ts.
+  TEMPORAL_API_KEY: text(),
+  TEMPORAL_TLS_CERT_PATH: text(),
+  TEMPORAL_TLS_KEY_PATH: text(),
+  TEMPORAL_TLS_SERVER_NAME: text(),
+  TEMPORAL_TLS_CA_PATH: text(),
   ANTHROPIC_API_KEY: text(),
   ANTHROPIC_BASE_URL: optionalUrl(),
   ANTHROPIC_MODEL: z.preprocess(blankAsUnset, z.string().min(1).default(DEFAULT_ANTHROPIC_MODEL)),

@@ -13,3 +13,4 @@ export * from './session-client.js';
 export * from './validation.js';
 export * from './request-logger.js';
 export * from './request-context.js';
+export * from './temporal-connection.js';

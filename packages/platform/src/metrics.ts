@@ -1,5 +1,7 @@
+import { trace } from '@opentelemetry/api';
 import type { RequestHandler } from 'express';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { routeLabeler } from './route-label.js';
 
 export interface ServiceMetrics {
   registry: Registry;
@@ -19,12 +21,15 @@ export function createServiceMetrics(service: string): ServiceMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
+  const routeOf = routeLabeler();
   const httpMetrics: RequestHandler = (req, res, next) => {
     const end = duration.startTimer();
+    // The route template, never the raw path: ids would explode the label set.
+    const route = routeOf(req);
+    // With tracing on, the request's server span is named for its route too.
+    trace.getActiveSpan()?.updateName(`${req.method} ${route}`).setAttribute('http.route', route);
     res.on('finish', () => {
-      // The matched route pattern, never the raw path: ids would explode the label set.
-      const route = (req.route as { path?: string } | undefined)?.path;
-      end({ method: req.method, route: route ? `${req.baseUrl}${route}` : 'unmatched', status: String(res.statusCode) });
+      end({ method: req.method, route, status: String(res.statusCode) });
     });
     next();
   };

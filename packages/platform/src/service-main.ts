@@ -23,7 +23,11 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
 export function runAsProcess(
   name: string,
   start: () => Promise<{ service: StoppableService; logger: Logger }>,
-  { graceMs = 30_000, drainMs = 2_000 }: { graceMs?: number; drainMs?: number } = {},
+  {
+    graceMs = 30_000,
+    drainMs = 2_000,
+    afterStop,
+  }: { graceMs?: number; drainMs?: number; /** e.g. send the last spans */ afterStop?: () => Promise<void> } = {},
 ): void {
   start()
     .then(({ service, logger }) => {
@@ -39,6 +43,7 @@ export function runAsProcess(
         force.unref();
         service
           .stop({ drainMs })
+          .then(() => afterStop?.())
           .then(() => {
             logger.info(`${name} stopped`);
             process.exit(0);

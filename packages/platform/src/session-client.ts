@@ -24,17 +24,11 @@ import type {
   VisitorSessionView,
 } from '@ai-chef/contracts';
 import { AppError } from './app-error.js';
-import { currentRequestId } from './request-context.js';
+import { callContextHeaders } from './request-context.js';
 
 export interface SessionServiceReply<T> {
   status: number;
   body: T;
-}
-
-/** The caller's request id travels to the session service, so both services' log lines share it. */
-function requestIdHeader(): Record<string, string> {
-  const id = currentRequestId();
-  return id ? { 'x-request-id': id } : {};
 }
 
 interface ErrorBodyLike {
@@ -82,7 +76,9 @@ export class SessionServiceClient {
         headers: {
           authorization: this.authorization,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...requestIdHeader(),
+          // The caller's request id (and, from an activity, its run, activity and attempt) travels
+          // along, so both services' log lines share them.
+          ...callContextHeaders(),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         headersTimeout: this.timeoutMs,

@@ -25,6 +25,7 @@ import { reconcileRoutes } from './routes/reconcile.js';
 import type { RunMetrics } from './run-metrics.js';
 import type { RunWrites } from './run-writes.js';
 import type { RunReconciler } from './run-reconciler.js';
+import { registerStuckSessionsGauge } from './stuck-sessions-metric.js';
 
 export interface SessionAppDeps {
   sessions: SessionRepository;
@@ -52,6 +53,7 @@ export function createSessionApp(deps: SessionAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   const { metrics } = deps;
+  registerStuckSessionsGauge(metrics.registry, deps.sessions.collection);
   app.use(requestLogger(deps.logger), requestContext);
   app.use(metrics.httpMetrics);
 

@@ -1,12 +1,11 @@
-import { loadEnv } from '@ai-chef/platform';
+import { TEMPORAL_CONNECTION_ENV, loadEnv } from '@ai-chef/platform';
 
 export const SESSION_SERVICE_ENV = [
   'PORT',
   'HOST',
   'MONGO_URL',
   'MONGO_DB',
-  'TEMPORAL_ADDRESS',
-  'TEMPORAL_NAMESPACE',
+  ...TEMPORAL_CONNECTION_ENV,
   'TEMPORAL_TASK_QUEUE',
   'SESSION_TTL_SECONDS',
   'SESSION_EXTEND_SECONDS',

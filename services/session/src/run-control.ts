@@ -1,6 +1,7 @@
 import {
   Client,
   Connection,
+  type ConnectionOptions,
   ScheduleAlreadyRunning,
   ScheduleOverlapPolicy,
   WorkflowExecutionAlreadyStartedError,
@@ -25,6 +26,7 @@ import {
   type Profile,
   type RecipeWorkflowInput,
 } from '@ai-chef/contracts';
+import { runClientInterceptors } from './run-interceptors.js';
 
 const targetKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.target, SearchAttributeType.KEYWORD);
 const statusKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.status, SearchAttributeType.KEYWORD);
@@ -70,9 +72,10 @@ export class RunControl {
     private readonly taskQueue: string,
   ) {}
 
-  static async connect(options: { address: string; namespace: string; taskQueue: string }): Promise<RunControl> {
-    const connection = await Connection.connect({ address: options.address });
-    return new RunControl(new Client({ connection, namespace: options.namespace }), options.taskQueue);
+  static async connect(options: { connection: ConnectionOptions; namespace: string; taskQueue: string }): Promise<RunControl> {
+    const connection = await Connection.connect(options.connection);
+    const client = new Client({ connection, namespace: options.namespace, interceptors: { workflow: runClientInterceptors() } });
+    return new RunControl(client, options.taskQueue);
   }
 
   /** A call to Temporal with a deadline; an outage becomes TemporalUnavailableError. */

@@ -7,6 +7,7 @@ import {
   listen,
   sleep,
   startExpirySweeper,
+  temporalConnectionOptions,
   type StoppableService,
 } from '@ai-chef/platform';
 import type { Logger } from 'pino';
@@ -74,7 +75,7 @@ export async function startSessionService(
     logger,
   );
   const runs = await RunControl.connect({
-    address: config.TEMPORAL_ADDRESS,
+    connection: temporalConnectionOptions(config),
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
   });

@@ -1,4 +1,4 @@
-import { loadEnv } from '@ai-chef/platform';
+import { TEMPORAL_CONNECTION_ENV, loadEnv } from '@ai-chef/platform';
 
 export const WORKER_ENV = [
   'PORT',
@@ -7,8 +7,7 @@ export const WORKER_ENV = [
   'INTERNAL_TOKEN',
   'MONGO_URL',
   'MONGO_DB',
-  'TEMPORAL_ADDRESS',
-  'TEMPORAL_NAMESPACE',
+  ...TEMPORAL_CONNECTION_ENV,
   'TEMPORAL_TASK_QUEUE',
   'ANTHROPIC_API_KEY',
   'ANTHROPIC_BASE_URL',

@@ -1,3 +1,4 @@
-export { recipeWorkerOptions, startWorker, type RunningWorker } from './worker.js';
+export { SHUTDOWN_GRACE_MS, recipeWorkerOptions, startWorker, type RunningWorker } from './worker.js';
 export { WORKFLOW_BUNDLE_PATH, buildWorkflowBundle, workflowsEntryPath } from './workflow-bundle.js';
-export { historyFromFile, historyFromServer, replay } from './replay.js';
+export { workflowSinks } from './worker-interceptors.js';
+export { buildIdsOf, bundleBuildId, historyFromFile, historyFromServer, replay } from './replay.js';

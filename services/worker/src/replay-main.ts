@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { loadEnv } from '@ai-chef/platform';
-import { historyFromFile, historyFromServer, replay } from './replay.js';
+import { TEMPORAL_CONNECTION_ENV, loadEnv, temporalConnectionOptions } from '@ai-chef/platform';
+import { buildIdsOf, bundleBuildId, historyFromFile, historyFromServer, replay } from './replay.js';
 
 // npm run replay -- --workflow-id <id> [--run-id <id>]   (fetches the history from TEMPORAL_ADDRESS)
 // npm run replay -- --history <file.json>                  (from `temporal workflow show --output json`)
@@ -20,12 +20,12 @@ async function main(): Promise<number> {
   for (const file of values.history ?? []) sources.push({ label: file, load: () => historyFromFile(file) });
   const workflowId = values['workflow-id'];
   if (workflowId) {
-    const env = loadEnv(['TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE']);
+    const env = loadEnv(TEMPORAL_CONNECTION_ENV);
     sources.push({
       label: `workflow ${workflowId}`,
       load: () =>
         historyFromServer({
-          address: env.TEMPORAL_ADDRESS,
+          connection: temporalConnectionOptions(env),
           namespace: env.TEMPORAL_NAMESPACE,
           workflowId,
           ...(values['run-id'] ? { runId: values['run-id'] } : {}),
@@ -37,10 +37,16 @@ async function main(): Promise<number> {
     return 2;
   }
   let failed = 0;
+  const thisBuild = await bundleBuildId();
+  console.log(`replaying against build ${thisBuild}`);
   for (const source of sources) {
     try {
-      await replay(await source.load(), workflowId ?? 'replay');
-      console.log(`ok      ${source.label}`);
+      const history = await source.load();
+      // Which build ran it: replay inside that build's image to reproduce exactly what the worker saw.
+      const ranOn = buildIdsOf(history);
+      const note = ranOn.length === 0 ? 'no build id recorded' : ranOn.includes(thisBuild) ? 'same build' : `ran on ${ranOn.join(', ')}`;
+      await replay(history, workflowId ?? 'replay');
+      console.log(`ok      ${source.label} (${note})`);
     } catch (err) {
       failed++;
       console.error(`FAILED  ${source.label}\n  ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);

@@ -23,12 +23,16 @@ import {
   ensureTtlIndex,
   listen,
   startExpirySweeper,
+  temporalConnectionOptions,
+  describeTemporalConnection,
   type StoppableService,
 } from '@ai-chef/platform';
 import type { Logger } from 'pino';
 import { loadWorkerConfig } from './config.js';
 import { createActivityMetrics } from './activity-metrics.js';
 import { WORKFLOW_BUNDLE_PATH, prebuiltBundleExists, workflowsEntryPath } from './workflow-bundle.js';
+import { activityInterceptors, workflowInterceptorModules, workflowSinks } from './worker-interceptors.js';
+import type { Tracing } from '@ai-chef/platform/tracing';
 
 export interface RunningWorker extends StoppableService {
   logger: Logger;
@@ -37,27 +41,53 @@ export interface RunningWorker extends StoppableService {
 }
 
 /**
- * How a worker runs recipeWorkflow, apart from its connection, task queue and activities; the
- * bench's bare-Temporal reference runs the same workflow with the same options.
+ * How long running activities may go on after SIGTERM: longer than the longest activity attempt
+ * (generateRecipe's 120 s start-to-close in workflows/src/recipe-workflow.ts), so a rollout never
+ * cancels a paid model call. Kubernetes' terminationGracePeriodSeconds and compose's
+ * stop_grace_period are longer still.
  */
-export function recipeWorkerOptions(): Pick<
+export const SHUTDOWN_GRACE_MS = 130_000;
+
+/**
+ * How a worker runs recipeWorkflow, apart from its connection, task queue and activities; the
+ * bench's bare-Temporal reference runs the same workflow with the same options. `tracing` receives
+ * the workflow's spans (nowhere without it).
+ */
+export function recipeWorkerOptions(
+  tracing?: Tracing,
+): Pick<
   WorkerOptions,
-  'workflowBundle' | 'workflowsPath' | 'workflowFailureErrorTypes' | 'shutdownGraceTime' | 'maxHeartbeatThrottleInterval'
+  | 'workflowBundle'
+  | 'workflowsPath'
+  | 'interceptors'
+  | 'sinks'
+  | 'workflowFailureErrorTypes'
+  | 'shutdownGraceTime'
+  | 'maxHeartbeatThrottleInterval'
 > {
   return {
+    // The prebuilt bundle has the workflow interceptors built in; a bundle made at start adds them.
     ...(prebuiltBundleExists()
       ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
       : { workflowsPath: workflowsEntryPath() }),
+    interceptors: {
+      activity: activityInterceptors(),
+      ...(prebuiltBundleExists() ? {} : { workflowModules: workflowInterceptorModules() }),
+    },
+    sinks: workflowSinks(tracing),
     // A workflow that no longer matches its history fails instead of retrying its task forever.
     workflowFailureErrorTypes: { '*': ['NondeterminismError'] },
-    shutdownGraceTime: '20s',
+    shutdownGraceTime: SHUTDOWN_GRACE_MS,
     // Heartbeats carry cancellation to activities: flush them within 2 s, not 80 % of the timeout.
     maxHeartbeatThrottleInterval: '2s',
   };
 }
 
 /** Starts the Temporal worker hosting recipeWorkflow and its activities, plus a health/metrics port. */
-export async function startWorker(env: Record<string, string | undefined> = process.env): Promise<RunningWorker> {
+export async function startWorker(
+  env: Record<string, string | undefined> = process.env,
+  { tracing }: { tracing?: Tracing | undefined } = {},
+): Promise<RunningWorker> {
   const config = loadWorkerConfig(env);
   const logger = createLogger('worker', config.LOG_LEVEL);
   const mongo = await connectMongo(config.MONGO_URL, config.MONGO_DB);
@@ -123,13 +153,14 @@ export async function startWorker(env: Record<string, string | undefined> = proc
     createActivities({ sessions, recipes, pricing, logger, observe: activityMetrics.observer }),
   );
 
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const temporal = temporalConnectionOptions(config);
+  const connection = await NativeConnection.connect(temporal);
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities,
-    ...recipeWorkerOptions(),
+    ...recipeWorkerOptions(tracing),
   });
   let stopping = false;
   const running = worker.run();
@@ -158,6 +189,7 @@ export async function startWorker(env: Record<string, string | undefined> = proc
   logger.info(
     {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
+      temporal: `${config.TEMPORAL_ADDRESS} (${describeTemporalConnection(temporal)})`,
       url: server.url,
       recipes: config.ANTHROPIC_API_KEY ? 'claude' : 'offline',
       prices: naver ? 'naver' : 'estimate',

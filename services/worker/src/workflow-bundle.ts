@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowInterceptorModules } from './worker-interceptors.js';
 
 /** Where `npm run build` writes the workflow bundle that production workers and replay tests load. */
 export const WORKFLOW_BUNDLE_PATH = fileURLToPath(new URL('../dist/recipe-workflow.bundle.js', import.meta.url));
@@ -12,7 +13,10 @@ export function workflowsEntryPath(): string {
 }
 
 export async function buildWorkflowBundle(): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntryPath() });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: workflowsEntryPath(),
+    workflowInterceptorModules: workflowInterceptorModules(),
+  });
   return code;
 }
 
