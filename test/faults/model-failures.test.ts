@@ -39,11 +39,15 @@ afterAll(async () => {
   await anthropic?.close();
 });
 
-/** Each run's profile names it in a health condition, which the prompt carries: requests group by run. */
-const marker = (run: number): string => `fault-run-${run}`;
+/**
+ * Each run's profile carries its number in its budget (200 000 KRW + the run), which the prompt's
+ * <profile> block repeats: requests group by run. (Free-text health conditions never reach the model.)
+ */
+const BUDGET_BASE = 200_000;
+const budgetOf = (run: number): number => BUDGET_BASE + run;
 function runOf(request: RecordedRequest): number | undefined {
-  const match = /fault-run-(\d+)/.exec(requestText(request));
-  return match ? Number(match[1]) : undefined;
+  const match = /<profile>[^<]*"budget":(\d+)/.exec(requestText(request));
+  return match ? Number(match[1]) - BUDGET_BASE : undefined;
 }
 
 const messageCount = (request: RecordedRequest): number =>
@@ -79,7 +83,7 @@ async function runAll(first: number, count: number): Promise<Array<{ run: number
     Array.from({ length: count }, async (_, i) => {
       const run = first + i;
       const sessionId = await newSession(stack.gatewayUrl);
-      await startRun(stack.gatewayUrl, sessionId, buildProfile({ target: 'general', healthConditions: [marker(run)] }));
+      await startRun(stack.gatewayUrl, sessionId, buildProfile({ target: 'general', budget: budgetOf(run) }));
       return { run, sessionId };
     }),
   );
