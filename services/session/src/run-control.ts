@@ -17,11 +17,13 @@ import {
   defineSearchAttributeKey,
 } from '@temporalio/common';
 import {
+  MEAL_PLAN_WORKFLOW_TYPE,
   RECONCILE_WORKFLOW_TYPE,
   SEARCH_ATTRIBUTES,
   WORKFLOW_TYPE,
   reconcileScheduleId,
   workflowIdForSession,
+  type MealPlanWorkflowInput,
   type Profile,
   type RecipeWorkflowInput,
 } from '@ai-chef/contracts';
@@ -85,18 +87,41 @@ export class RunControl {
   }
 
   /**
-   * Starts a run; the workflow id is the session id, so a session never has two runs at once. `choice`
-   * carries the session's earlier dishes (to serve another) or the dish the person chose.
+   * Starts a recipe run; the workflow id is the session id, so a session never has two runs at once.
+   * `choice` carries the session's earlier dishes (to serve another) or the dish the person chose.
    */
-  async start(
+  start(
     sessionId: string,
     profile: Profile,
     choice: Pick<RecipeWorkflowInput, 'avoid' | 'dish'> = {},
   ): Promise<{ workflowId: string; runId: string }> {
     const input: RecipeWorkflowInput = { sessionId, profile, ...choice };
+    return this.startWorkflow(WORKFLOW_TYPE, input, `${profile.target} recipe for ${profile.servings}`);
+  }
+
+  /** Starts a meal plan under the same workflow id: a session runs a recipe or a plan, one at a time. */
+  startPlan(
+    sessionId: string,
+    profile: Profile,
+    plan: Pick<MealPlanWorkflowInput, 'days' | 'mealsPerDay' | 'avoid'>,
+  ): Promise<{ workflowId: string; runId: string }> {
+    const input: MealPlanWorkflowInput = { sessionId, profile, ...plan };
+    return this.startWorkflow(
+      MEAL_PLAN_WORKFLOW_TYPE,
+      input,
+      `${profile.target} meal plan: ${plan.days} days × ${plan.mealsPerDay} meals for ${profile.servings}`,
+    );
+  }
+
+  private async startWorkflow(
+    workflowType: string,
+    input: RecipeWorkflowInput | MealPlanWorkflowInput,
+    summary: string,
+  ): Promise<{ workflowId: string; runId: string }> {
+    const { sessionId, profile } = input;
     try {
       const handle = await this.call(() =>
-        this.client.workflow.start(WORKFLOW_TYPE, {
+        this.client.workflow.start(workflowType, {
           taskQueue: this.taskQueue,
           workflowId: workflowIdForSession(sessionId),
           args: [input],
@@ -111,7 +136,7 @@ export class RunControl {
               profile.allergies.length ? `, avoids ${profile.allergies.join('/')}` : ''
             }`,
           },
-          staticSummary: `${profile.target} recipe for ${profile.servings}`,
+          staticSummary: summary,
         }),
       );
       return { workflowId: handle.workflowId, runId: handle.firstExecutionRunId };
