@@ -125,7 +125,7 @@ describe('mealPlanWorkflow', () => {
           for (let waited = 0; mostAtOnce < 3 && waited < 100; waited += 1) await Context.current().sleep(100);
           running -= 1;
           order.push(`day ${input.day}`);
-          expect(input.planRunId).not.toBe(Context.current().info.workflowExecution.runId);
+          expect(input.planRunId).not.toBe(Context.current().info.workflowExecution?.runId);
           return { day: input.day, dishes: input.meals.map((meal) => meal.recipeName), byModel: 0, byEngine: 2 };
         },
         pricePlan: async () => {

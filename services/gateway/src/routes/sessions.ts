@@ -17,9 +17,12 @@ function sessionId(raw: unknown): string {
 /** The budget of a plan whose profile sets none: 30,000 KRW a day (SPEC §2 `plan`). */
 const PLAN_BUDGET_PER_DAY = 30_000;
 
-/** A plan counts against the `process` limit as the recipes it writes: days × mealsPerDay. */
+/** A plan's size as the limit reads it, whatever else its body holds. */
+const PlanSizeSchema = z.object({ days: PlanBodySchema.shape.days, mealsPerDay: PlanBodySchema.shape.mealsPerDay });
+
+/** A plan counts against the `process` limit as the recipes it writes: days × mealsPerDay (1 when its size is unreadable). */
 function planCost(req: Request): number {
-  const parsed = PlanBodySchema.safeParse(req.body ?? {});
+  const parsed = PlanSizeSchema.safeParse(req.body ?? {});
   return parsed.success ? parsed.data.days * parsed.data.mealsPerDay : 1;
 }
 
