@@ -2,12 +2,12 @@
 // before node_modules exists on a fresh clone).
 import { parseArgs } from 'node:util';
 
-export const FIGURE_IDS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'];
+export const FIGURE_IDS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B9'];
 
 const USAGE = `usage: npm run bench -- [--quick] [--only B1,B7] [--url <gateway url> [--mongo-url <url>]] [--cpu-prof] [--keep] [--no-build]
 
   --quick        smaller counts and shorter windows: a smoke run of a few minutes
-  --only         run only these figures (comma-separated ids, B1 to B7)
+  --only         run only these figures (comma-separated ids, B1 to B7, B9)
   --url          measure a running gateway instead of starting a stack (B1, B2 and B7 only;
                  B3 to B6 need the bench's own worker, fakes and processes)
   --mongo-url    the database behind --url, for the raw-insert references

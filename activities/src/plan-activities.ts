@@ -135,6 +135,15 @@ export function createPlanActivities(deps: PlanActivityDeps) {
           shipping: deps.pricing.shipping,
           ...(input.avoid ? { avoid: input.avoid } : {}),
         });
+        // The whole plan's ingredients start being priced now, while the days are written: the shop's
+        // call rate, not the model, would otherwise decide how long the basket takes after the last day.
+        const owned = ownedBy(input.profile);
+        const prefetch = startPricePrefetch(
+          deps.pricing,
+          (name) => catalog.resolve(name)?.id,
+          (ingredientId) => owned(ingredientId) !== null,
+        );
+        for (const line of planBasketLines(plan.days.flatMap((day) => day.meals.map((meal) => meal.recipe)))) prefetch.add(line.name);
         return {
           days: plan.days.map((day) => ({
             day: day.day,

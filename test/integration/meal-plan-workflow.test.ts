@@ -102,11 +102,11 @@ async function runWith(script: Partial<Activities>, body: (taskQueue: string) =>
 
 const newId = () => `sess-${Date.now()}-${randomBytes(16).toString('base64url')}`;
 
-async function startPlan(taskQueue: string, sessionId: string) {
+async function startPlan(taskQueue: string, sessionId: string, daysAtOnce?: number) {
   return env.client.workflow.start('mealPlanWorkflow', {
     taskQueue,
     workflowId: sessionId,
-    args: [{ sessionId, profile, days: 3, mealsPerDay: 2 }],
+    args: [{ sessionId, profile, days: 3, mealsPerDay: 2, ...(daysAtOnce !== undefined ? { daysAtOnce } : {}) }],
   });
 }
 
@@ -160,6 +160,53 @@ describe('mealPlanWorkflow', () => {
     expect(mostAtOnce).toBe(3);
     expect(order.at(-1)).toBe('price');
     expect(outcomes).toEqual([]);
+  });
+
+  it('when it may write one day at once (PLAN_DAYS_AT_ONCE=1), then the days are written one after another, and a day failing for good leaves the rest unwritten', async () => {
+    const order: string[] = [];
+    let running = 0;
+    await runWith(
+      {
+        writePlanDay: async (input) => {
+          running += 1;
+          order.push(`start ${input.day} (${running} running)`);
+          await Context.current().sleep(100);
+          running -= 1;
+          return { day: input.day, dishes: [], byModel: 0, byEngine: 2 };
+        },
+      },
+      async (taskQueue) => {
+        await (await startPlan(taskQueue, newId(), 1)).result();
+      },
+    );
+    expect(order).toEqual(['start 1 (1 running)', 'start 2 (1 running)', 'start 3 (1 running)']);
+
+    const sessionId = newId();
+    const tried: number[] = [];
+    const outcomes = await runWith(
+      {
+        writePlanDay: async (input) => {
+          tried.push(input.day);
+          if (input.day === 2) throw ApplicationFailure.create({ type: NON_RETRYABLE.noRecipePossible, message: 'no', nonRetryable: true });
+          return { day: input.day, dishes: [], byModel: 0, byEngine: 2 };
+        },
+      },
+      async (taskQueue) => {
+        const handle = await startPlan(taskQueue, sessionId, 1);
+        await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
+        await expect(handle.query(progressQuery)).resolves.toMatchObject({
+          status: 'failed',
+          progress: 30,
+          days: [
+            { day: 1, status: 'written' },
+            { day: 2, status: 'not_written' },
+            { day: 3, status: 'not_written' },
+          ],
+        });
+      },
+    );
+    expect(tried).toEqual([1, 2]);
+    expect(outcomes).toEqual([expect.objectContaining({ status: 'failed', error: expect.objectContaining({ code: 'no_recipe_possible' }) })]);
   });
 
   it('when one day fails once, then that day alone is tried again and the plan completes', async () => {

@@ -79,34 +79,44 @@ export async function mealPlanWorkflow(input: MealPlanWorkflowInput): Promise<Me
     upsertMemo({ plan: summaries.join('; ') });
     for (const day of chosen.days) dayStatus.set(day.day, 'writing');
 
-    // The days run at once, each in its own child workflow. When one fails for good the others are
-    // stopped (the plan fails either way); a cancel of the plan reaches every day the same way.
+    // The days run at once (at most `daysAtOnce` of them), each in its own child workflow. When one fails
+    // for good the others are stopped (the plan fails either way); a cancel of the plan reaches every day.
     let written = 0;
     const dayScope = new CancellationScope();
-    const settled = await dayScope.run(() =>
-      Promise.allSettled(
-        chosen.days.map(async (day, index): Promise<PlanDaySummary> => {
-          try {
-            const summary = await executeChild(planDayWorkflow, {
-              workflowId: planDayWorkflowId(sessionId, runId, day.day),
-              args: [{ sessionId, planRunId: runId, profile, day: day.day, days, meals: day.meals }],
-              staticSummary: summaries[index],
-              typedSearchAttributes: [
-                { key: targetKey, value: profile.target },
-                { key: statusKey, value: 'processing' },
-              ],
-            });
-            written += 1;
-            dayStatus.set(day.day, 'written');
-            enter('plan_writing', planWritingProgress(written, days));
-            return summary;
-          } catch (err) {
-            if (!isCancellation(err)) dayScope.cancel();
-            throw err;
-          }
-        }),
-      ),
-    );
+    const writeDay = async (index: number): Promise<PlanDaySummary> => {
+      const day = chosen.days[index]!;
+      try {
+        const summary = await executeChild(planDayWorkflow, {
+          workflowId: planDayWorkflowId(sessionId, runId, day.day),
+          args: [{ sessionId, planRunId: runId, profile, day: day.day, days, meals: day.meals }],
+          staticSummary: summaries[index],
+          typedSearchAttributes: [
+            { key: targetKey, value: profile.target },
+            { key: statusKey, value: 'processing' },
+          ],
+        });
+        written += 1;
+        dayStatus.set(day.day, 'written');
+        enter('plan_writing', planWritingProgress(written, days));
+        return summary;
+      } catch (err) {
+        if (!isCancellation(err)) dayScope.cancel();
+        throw err;
+      }
+    };
+    const settled: PromiseSettledResult<PlanDaySummary>[] = [];
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < chosen.days.length) {
+        const index = next++;
+        settled[index] = await writeDay(index).then(
+          (value) => ({ status: 'fulfilled', value }),
+          (reason: unknown) => ({ status: 'rejected', reason }),
+        );
+      }
+    };
+    const lanes = Math.min(input.daysAtOnce ?? chosen.days.length, chosen.days.length);
+    await dayScope.run(() => Promise.all(Array.from({ length: lanes }, lane)));
     const failures = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
     // A day's own failure says why the plan failed; when every failure is a cancellation, the plan was cancelled.
     const failure = failures.find((reason) => !isCancellation(reason)) ?? failures[0];

@@ -68,6 +68,8 @@ export interface MealPlanWorkflowInput {
   mealsPerDay: number;
   /** Names of the session's earlier dishes: the plan leaves them for last. */
   avoid?: string[];
+  /** How many days are written at once (PLAN_DAYS_AT_ONCE); absent: every day at once. */
+  daysAtOnce?: number;
 }
 
 /** One meal chosen for a day: the library dish, by id and by its name in the profile's language. */

@@ -70,11 +70,13 @@ export class RunControl {
   private constructor(
     readonly client: Client,
     private readonly taskQueue: string,
+    /** PLAN_DAYS_AT_ONCE: a plan writes at most this many days at once. */
+    private readonly planDaysAtOnce: number,
   ) {}
 
-  static async connect(options: { address: string; namespace: string; taskQueue: string }): Promise<RunControl> {
+  static async connect(options: { address: string; namespace: string; taskQueue: string; planDaysAtOnce?: number }): Promise<RunControl> {
     const connection = await Connection.connect({ address: options.address });
-    return new RunControl(new Client({ connection, namespace: options.namespace }), options.taskQueue);
+    return new RunControl(new Client({ connection, namespace: options.namespace }), options.taskQueue, options.planDaysAtOnce ?? 7);
   }
 
   /** A call to Temporal with a deadline; an outage becomes TemporalUnavailableError. */
@@ -105,7 +107,12 @@ export class RunControl {
     profile: Profile,
     plan: Pick<MealPlanWorkflowInput, 'days' | 'mealsPerDay' | 'avoid'>,
   ): Promise<{ workflowId: string; runId: string }> {
-    const input: MealPlanWorkflowInput = { sessionId, profile, ...plan };
+    const input: MealPlanWorkflowInput = {
+      sessionId,
+      profile,
+      ...plan,
+      ...(this.planDaysAtOnce < plan.days ? { daysAtOnce: this.planDaysAtOnce } : {}),
+    };
     return this.startWorkflow(
       MEAL_PLAN_WORKFLOW_TYPE,
       input,

@@ -87,6 +87,7 @@ export async function startSessionService(
     address: config.TEMPORAL_ADDRESS,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
+    planDaysAtOnce: config.PLAN_DAYS_AT_ONCE,
   });
   // The reconciler's schedule, created or brought up to date; tried again while Temporal does not answer.
   let scheduleRetry: NodeJS.Timeout | undefined;
