@@ -47,6 +47,27 @@ function deps(shop: boolean): PricingDeps {
 }
 
 describe('the plan basket (planBasketLines → priceBasket)', () => {
+  it('over the budget, names swaps only: no other dish, and never a swap for what a meal is', async () => {
+    let swaps = 0;
+    for (const target of TARGETS.filter((t) => t !== 'fridge')) {
+      for (const seed of ['a', 'b', 'c']) {
+        const profile = profileWithDefaults({ target, babyAgeMonths: 14, cookingLevel: 'advanced', budget: 1000, pantry: [] });
+        const plan = choosePlan(profile, 2, target === 'baby_food' ? 2 : 3, catalog, { random: seededRandom(seed) });
+        const meals = plan.days.flatMap((day) => day.meals);
+        const main = [...new Set(meals.flatMap((meal) => meal.mainIngredientIds))];
+        const items = planBasketLines(meals.map((meal) => meal.recipe));
+        const pricing = await priceBasket({ items, profile, mainIngredientIds: main }, deps(false));
+        expect(pricing.withinBudget).toBe(false);
+        const suggestions = pricing.overBudget?.suggestions ?? [];
+        expect(suggestions.filter((text) => text.startsWith('더 저렴한 요리'))).toEqual([]);
+        for (const id of main) expect(suggestions.filter((text) => text.startsWith(`${catalog.get(id)?.nameKo ?? id} 대신`))).toEqual([]);
+        swaps += suggestions.filter((text) => text.includes(' 대신 ')).length;
+      }
+    }
+    // Not vacuous: some plans have a side ingredient with a cheaper swap.
+    expect(swaps).toBeGreaterThan(0);
+  });
+
   it('never costs more than the same dishes bought meal by meal, lists each ingredient once, and buys nothing owned', async () => {
     const checked = { plans: 0, fromTheShop: 0 };
     await fc.assert(

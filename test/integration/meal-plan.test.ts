@@ -26,7 +26,8 @@ beforeAll(async () => {
   stack = await startStack();
   // A model that takes a minute a meal: the plan is still writing its days when it is cancelled.
   fake = await startAnthropicFake({ behaviour: () => ({ kind: 'delay', ms: 60_000, then: { kind: 'recipe' } }) });
-  slowModel = await startStack({ ANTHROPIC_API_KEY: fake.apiKey, ANTHROPIC_BASE_URL: fake.url });
+  // Its reconciler passes every 2 s: a plan terminated by an operator shows at once.
+  slowModel = await startStack({ ANTHROPIC_API_KEY: fake.apiKey, ANTHROPIC_BASE_URL: fake.url, RECONCILE_INTERVAL_SECONDS: '2' });
   temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
 });
 afterAll(async () => {
@@ -157,6 +158,26 @@ describe('POST /session/:id/plan', () => {
     });
     expect((await call(slowModel.gatewayUrl, 'POST', `/session/${id}/cancel`)).status).toBe(202);
     expect(await settled(slowModel.gatewayUrl, id, 60_000)).toMatchObject({ status: 'cancelled', days: [{ day: 1, status: 'not_written' }] });
+  });
+
+  it('a plan an operator terminates while its days are written: its days end with it, and the session shows failed, run_terminated', async () => {
+    const id = await newSession(slowModel);
+    const asked = fake.messageCount;
+    const accepted = await plan(slowModel, id, { profile: buildProfile({ target: 'general' }), days: 2, mealsPerDay: 1 });
+    expect(accepted.status).toBe(202);
+    await eventually(async () => (fake.messageCount >= asked + 2 ? true : undefined), { what: 'both days asking the model' });
+    await temporal.workflow.getHandle(id, accepted.body.runId).terminate('an operator stops it');
+    const final = await settled(slowModel.gatewayUrl, id, 60_000);
+    expect(final).toMatchObject({ status: 'failed', phase: 'plan_writing', progress: 10, error: { code: 'run_terminated' } });
+    for (const day of [1, 2]) {
+      await eventually(
+        async () => {
+          const child = await temporal.workflow.getHandle(planDayWorkflowId(id, accepted.body.runId, day)).describe();
+          return child.status.name === 'TERMINATED' ? true : undefined;
+        },
+        { what: `day ${day} to end with its plan` },
+      );
+    }
   });
 
   it('refuses what it cannot plan before any run: sizes out of range, unknown fields, an empty fridge, an unknown session', async () => {
