@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../scripts/infra/paths.mjs';
-import { freePort, startDatabase, startProcess, startTemporal } from '../scripts/infra/servers.mjs';
+import { startDatabase } from '../scripts/infra/database.mjs';
+import { freePort, startProcess, startTemporal } from '../scripts/infra/servers.mjs';
 import { startModelFake } from './fakes/model-fake.mjs';
 import { startShopFake } from './fakes/shop-fake.mjs';
 import { rssMegabytes } from './process-usage.mjs';
@@ -118,11 +119,12 @@ export async function startBenchStack({ infra, cpuProf = false, log }) {
     const pids = Object.fromEntries(
       Object.entries(processes).map(([name, child]) => [name, child.child.pid]),
     );
-    // Every process of the stack, for CPU accounting (an external database has none here).
+    // Every process of the stack, for CPU accounting (an external database has none here; FerretDB
+    // and PostgreSQL are two, PostgreSQL with its backends below it).
     const allPids = {
       ...pids,
       temporal: temporal.child.pid,
-      ...(database.child ? { database: database.child.pid } : {}),
+      ...database.pids,
       bench: process.pid,
     };
     const rssAtStart = Object.fromEntries(
@@ -147,8 +149,9 @@ export async function startBenchStack({ infra, cpuProf = false, log }) {
       pids,
       allPids,
       rssAtStart,
-      databaseMetricsUrl:
-        infra.database.kind === 'ferretdb' ? ferretDbMetricsUrl(allPids.database) : undefined,
+      databaseMetricsUrl: infra.database.kind === 'ferretdb' ? ferretDbMetricsUrl(allPids.ferretdb) : undefined,
+      /** FerretDB's PostgreSQL (`connect(database)`), for its statistics; undefined on other servers. */
+      postgres: database.postgres,
       /** Runs completed through this stack so far (B6 counts them). */
       completedRuns: 0,
       /** Processes that ended on their own: a crash makes every later figure meaningless. */

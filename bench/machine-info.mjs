@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { capture } from '../scripts/infra/run-command.mjs';
+import { postgresVersion } from '../scripts/infra/postgres.mjs';
 
 function osName() {
   try {
@@ -12,11 +13,11 @@ function osName() {
 }
 
 /** `infra` as ensureInfrastructure() returns it; absent when measuring a stack given by URL. */
-export function machineInfo(infra) {
+export async function machineInfo(infra) {
   const database = infra?.database;
   let databaseVersion;
   if (database?.kind === 'ferretdb')
-    databaseVersion = `ferretdb ${/version:\s*(\S+)/.exec(capture(database.bin, ['--version']) ?? '')?.[1] ?? 'unknown'}`;
+    databaseVersion = `ferretdb ${/version:\s*(\S+)/.exec(capture(database.bin, ['--version']) ?? '')?.[1] ?? 'unknown'} on ${await postgresVersion()}`;
   else if (database?.kind === 'mongod')
     databaseVersion = capture(database.bin, ['--version'])?.split('\n')[0];
   else if (database?.kind === 'external') databaseVersion = 'external (MONGO_URL)';

@@ -14,6 +14,7 @@ const METRICS = {
     ['p50 ms', (d) => d.http.latencyMs.p50],
     ['p99 ms', (d) => d.http.latencyMs.p99, (v) => v <= 50, '≤ 50'],
     ['raw insertOne docs/s', (d) => d.raw.docsPerSecond],
+    ['raw insertOne p99 ms', (d) => d.raw.latencyMs.p99],
     ['× raw', (d) => d.ratio, (v) => v >= 0.4, '≥ 0.4'],
   ],
   B2: [
@@ -31,11 +32,21 @@ const METRICS = {
     ['overhead p99 ms', (d) => d.overheadMs.p99, (v) => v <= 400, '≤ 400'],
   ],
   B4: [
-    ['runs/s', (d) => d.runsPerSecond, (v) => v >= 20, '≥ 20'],
+    ['runs/s', (d) => d.runsPerSecond],
+    ['bare Temporal runs/s', (d) => d.bareTemporal.runsPerSecond],
+    ['× bare Temporal', (d) => d.ratioToBare, (v) => v >= 0.5, '≥ 0.5'],
     ['lost', (d) => d.lost, (v) => v === 0, '0'],
     ['CPU ms per run, all processes', (d) => d.cpuMsPerRunTotal],
-    ['CPU ms per run, database', (d) => d.cpuMsPerRun.database],
-    ['CPU ms per run, worker + session + gateway', (d) => d.cpuMsPerRun.worker + d.cpuMsPerRun.session + d.cpuMsPerRun.gateway],
+    ['CPU ms per run, FerretDB', (d) => d.cpuMsPerRun.ferretdb],
+    ['CPU ms per run, PostgreSQL', (d) => d.cpuMsPerRun.postgres],
+    ['CPU ms per run, worker', (d) => d.cpuMsPerRun.worker],
+    ['CPU ms per run, session service', (d) => d.cpuMsPerRun.session],
+    ['CPU ms per run, gateway', (d) => d.cpuMsPerRun.gateway],
+    ['CPU ms per run, Temporal', (d) => d.cpuMsPerRun.temporal],
+    [
+      'CPU ms per run, bare Temporal (worker + server)',
+      (d) => d.bareTemporal.cpuMsPerRun['bare-temporal-worker'] + d.bareTemporal.cpuMsPerRun.temporal,
+    ],
     ['database commands per run', (d) => Object.values(d.databaseCommandsPerRun).reduce((a, b) => a + b, 0)],
   ],
   B5: [
@@ -48,6 +59,18 @@ const METRICS = {
     ['worker growth MB', (d) => d.growthMb.worker, (v) => v <= 150, '≤ 150'],
     ['gateway growth MB', (d) => d.growthMb.gateway],
     ['session growth MB', (d) => d.growthMb.session],
+  ],
+  B8: [
+    ['run p50 ms, fresh', (d) => d.before.runMs.p50],
+    ['run p50 ms, after 10,000 sessions', (d) => d.after.runMs.p50],
+    ['run after / fresh', (d) => d.runRatio, (v) => v <= 1.25, '≤ 1.25'],
+    ['status p50 ms, fresh', (d) => d.before.statusMs.p50],
+    ['status p50 ms, after 10,000 sessions', (d) => d.after.statusMs.p50],
+    ['status after / fresh', (d) => d.statusRatio, (v) => v <= 1.25, '≤ 1.25'],
+    [
+      'table scans of sessions, results, price_cache meanwhile',
+      (d) => Object.values(d.tableScansDuringAfter).reduce((sum, n) => sum + n.seq, 0),
+    ],
   ],
   B7: [
     ['engine p50 ms', (d) => d.engineMs.p50],
@@ -102,9 +125,18 @@ for (const [id, metrics] of Object.entries(METRICS)) {
     const present = values.filter((v) => typeof v === 'number' && Number.isFinite(v));
     if (present.length === 0) continue;
     const mid = median(present);
-    rows.push([id, label, ...values.map(show), show(mid), goal ?? '', meets === undefined ? '' : meets(mid) ? 'yes' : 'NO']);
+    rows.push([
+      id,
+      label,
+      ...values.map(show),
+      show(mid),
+      goal ?? '',
+      meets === undefined ? '' : meets(mid) ? 'yes' : 'NO',
+    ]);
   }
 }
-console.log(`medians of ${runs.length} runs:\n${runs.map(({ file, report }, i) => `  run ${i + 1}: ${file} (load average ${report.loadAverage?.start?.[0] ?? '?'} at start)`).join('\n')}\n`);
+console.log(
+  `medians of ${runs.length} runs:\n${runs.map(({ file, report }, i) => `  run ${i + 1}: ${file} (load average ${report.loadAverage?.start?.[0] ?? '?'} at start)`).join('\n')}\n`,
+);
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

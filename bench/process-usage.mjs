@@ -1,6 +1,7 @@
 // Resident memory and CPU time of a process, from Linux's /proc (B6's RSS; B4's CPU per run).
 import { readFileSync } from 'node:fs';
 import { capture } from '../scripts/infra/run-command.mjs';
+import { processStat, processTable } from '../scripts/infra/process-tree.mjs';
 
 const TICKS_PER_SECOND = Number(capture('getconf', ['CLK_TCK']) ?? 100) || 100;
 
@@ -17,19 +18,34 @@ export function rssMegabytes(pid) {
 
 /** User + system CPU seconds `pid` has used so far, or undefined without /proc. */
 export function cpuSeconds(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the parenthesised command name (which may hold spaces): utime and stime are 14 and 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-  } catch {
-    return undefined;
-  }
+  const stat = processStat(pid);
+  return stat === undefined ? undefined : stat.ownTicks / TICKS_PER_SECOND;
 }
 
-/** CPU seconds of each named pid, e.g. `{worker: 12.3, ...}`. */
+/**
+ * CPU seconds of each named pid, e.g. `{worker: 12.3, ...}`, each with the processes below it
+ * that are not named themselves: PostgreSQL's backends count to `postgres`, while the services the
+ * bench started count to themselves, not to `bench`. Children that ended count through their
+ * parent's reaped-children time.
+ */
 export function cpuSnapshot(pids) {
-  return Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]));
+  const table = processTable();
+  const named = new Set(Object.values(pids));
+  const treeTicks = (pid) => {
+    const stat = table.get(pid);
+    if (stat === undefined) return undefined;
+    let ticks = stat.ownTicks + stat.reapedChildTicks;
+    for (const child of table.values()) {
+      if (child.ppid === pid && !named.has(child.pid)) ticks += treeTicks(child.pid) ?? 0;
+    }
+    return ticks;
+  };
+  return Object.fromEntries(
+    Object.entries(pids).map(([name, pid]) => {
+      const ticks = treeTicks(pid);
+      return [name, ticks === undefined ? undefined : ticks / TICKS_PER_SECOND];
+    }),
+  );
 }
 
 /** Runs `work()` and returns its result with the CPU milliseconds each pid spent meanwhile (none without pids). */

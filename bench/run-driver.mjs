@@ -2,6 +2,7 @@
 // POST /session/:id/process. The end of a run is the session's own `updatedAt` when it turned
 // `completed` (the moment the result became readable); the bench learns of it from Temporal's
 // long poll on the workflow result, which costs the stack no polling load.
+import { defaultPayloadConverter } from '@temporalio/common';
 import proto from '@temporalio/proto';
 
 const { EventType } = proto.temporal.api.enums.v1;
@@ -76,6 +77,27 @@ function toMs(timestamp) {
   return seconds * 1000 + (timestamp.nanos ?? 0) / 1e6;
 }
 
+/**
+ * What each activity of a run returned, decoded from its workflow history: `{generateRecipe: …,
+ * fetchPrices: …, combineResults: …}`.
+ */
+export async function activityResults(stack, run) {
+  const history = await stack.temporalClient.workflow.getHandle(run.sessionId, run.runId).fetchHistory();
+  const names = new Map();
+  const results = {};
+  for (const event of history.events ?? []) {
+    if (event.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+      names.set(idOf(event.eventId), event.activityTaskScheduledEventAttributes?.activityType?.name);
+    if (event.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED) {
+      const attributes = event.activityTaskCompletedEventAttributes;
+      const payload = attributes?.result?.payloads?.[0];
+      const name = names.get(idOf(attributes?.scheduledEventId));
+      if (name && payload) results[name] = defaultPayloadConverter.fromPayload(payload);
+    }
+  }
+  return results;
+}
+
 const idOf = (value) => (typeof value === 'object' && value !== null ? value.toString() : String(value));
 
 /**
@@ -145,9 +167,13 @@ export async function runTimeline(stack, run) {
 
 /**
  * Keeps `inFlight` runs going until `until()` says stop, then waits for those under way. Returns
- * every run; a run that threw (an HTTP error) is kept as `{status: 'error'}`.
+ * every run; a run that threw (an HTTP error) is kept as `{status: 'error'}`. `runOne(profile)`
+ * makes one run: through the product's API unless told otherwise.
  */
-export async function keepRunsInFlight(stack, { inFlight, until, onRun = () => undefined }) {
+export async function keepRunsInFlight(
+  stack,
+  { inFlight, until, onRun = () => undefined, runOne = (profile) => runOnce(stack, profile) },
+) {
   const runs = [];
   let next = 0;
   const slot = async () => {
@@ -155,7 +181,7 @@ export async function keepRunsInFlight(stack, { inFlight, until, onRun = () => u
       const profile = RUN_PROFILES[next++ % RUN_PROFILES.length];
       const startedAt = Date.now();
       try {
-        const run = await runOnce(stack, profile);
+        const run = await runOne(profile);
         runs.push(run);
         onRun(run);
       } catch (err) {

@@ -1,4 +1,4 @@
-// `npm run bench`: measures the figures of issue 7 (throughput, latency, memory), each beside a
+// `npm run bench`: measures the figures of issues 7 and 17 (throughput, latency, memory, data growth), each beside a
 // reference measured in the same run, prints a table and writes bench/results/<date>.json.
 // Like `npm start`, it needs nothing but Node on a fresh clone: it installs the npm packages and
 // the servers first, then builds, and only then loads the modules that import the built packages.
@@ -16,14 +16,14 @@ const FIGURE_MODULES = {
   B5: './figures/b5-realistic-latency.mjs',
   B6: './figures/b6-memory.mjs',
   B7: './figures/b7-engine-solver.mjs',
+  B8: './figures/b8-data-growth.mjs',
   B9: './figures/b9-meal-plan.mjs',
 };
-// B7 runs first, on a quiet machine. On FerretDB 1.x every update of a session scans its collection
-// (see README, Performance), so a figure pays for the documents the figures before it left: the
-// latency figures B3 and B5 come before the 1,000 runs of B4 and B6 (which count B3's and B5's
-// runs), and B1 and B2, which leave thousands of sessions and visitor sessions, come last.
-// B9 (meal plans) follows B5, before the load of B4 and B6, for the same reason.
-const ORDER = ['B7', 'B3', 'B5', 'B9', 'B4', 'B6', 'B1', 'B2'];
+// B7 runs first, on a quiet machine; B8 next, as it needs the fresh database (and leaves 10,000
+// sessions and 1,000 results, so the figures after it run on a database that has data). B4 and
+// B6 count the runs of B3 and B5; B1 and B2, which leave thousands of sessions and visitor
+// sessions, come last. B9 (meal plans) follows B5, before the load of B4 and B6.
+const ORDER = ['B7', 'B8', 'B3', 'B5', 'B9', 'B4', 'B6', 'B1', 'B2'];
 
 const began = Date.now();
 const log = (message) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(1)}s] ${message}`);
@@ -135,7 +135,7 @@ async function main() {
       .join('')}`,
     quick: options.quick,
     target: options.url ?? 'own stack',
-    machine: machineInfo(infra),
+    machine: await machineInfo(infra),
     loadAverage: { start: loadAtStart, end: os.loadavg() },
     stack: stackInfo,
     figures: results,

@@ -7,7 +7,8 @@ import { DATA_DIR, ROOT } from './infra/paths.mjs';
 import { step } from './infra/log.mjs';
 import { ensureInfrastructure, ensureNodeModules } from './infra/install.mjs';
 import { buildIfStale } from './infra/build.mjs';
-import { httpOk, portInUse, startDatabase, startProcess, startTemporal, waitFor } from './infra/servers.mjs';
+import { startDatabase } from './infra/database.mjs';
+import { httpOk, portInUse, startProcess, startTemporal, waitFor } from './infra/servers.mjs';
 
 const PORTS = {
   gateway: Number(process.env.PORT ?? 3000),
@@ -103,6 +104,11 @@ async function main() {
     API            http://localhost:${PORTS.gateway}
     Health         http://localhost:${PORTS.gateway}/readyz
     Temporal UI    http://localhost:${PORTS.temporalUi}
+    Database       ${database.url}${
+      database.postgres
+        ? ` (FerretDB on PostgreSQL 127.0.0.1:${database.postgres.port}, user postgres, password in ${join(DATA_DIR, 'ferretdb', 'postgres.password')})`
+        : ''
+    }
     Logs           ${logs}
 
   Try:

@@ -1,26 +1,12 @@
 // B1: POST /session/start through the gateway (gateway → session service → one insert), against
 // the raw insertOne rate of the same database at the same concurrency.
-import { randomBytes } from 'node:crypto';
 import { httpLoad } from '../http-load.mjs';
 import { rawInsertRate } from '../raw-inserts.mjs';
+import { sessionDoc } from '../stored-documents.mjs';
 import { ms, round } from '../latency-stats.mjs';
 import { cpuPer, withCpuAccounting } from '../process-usage.mjs';
 
 const CONNECTIONS = 50;
-
-/** A document shaped like a new session (SPEC §2), with the collection's expiry index. */
-function sessionDoc() {
-  const now = new Date();
-  return {
-    _id: `sess-${now.getTime()}-${randomBytes(16).toString('base64url')}`,
-    status: 'idle',
-    phase: null,
-    progress: 0,
-    createdAt: now,
-    updatedAt: now,
-    expiresAt: new Date(now.getTime() + 7_200_000),
-  };
-}
 
 export const figure = {
   id: 'B1',
@@ -33,7 +19,7 @@ export const figure = {
     const raw = await rawInsertRate({
       mongoUrl,
       collection: 'sessions',
-      makeDoc: sessionDoc,
+      makeDoc: () => sessionDoc(),
       concurrency: CONNECTIONS,
       seconds,
       maxDocs: maxRequests,

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
-import { join } from 'node:path';
 import { SEARCH_ATTRIBUTES } from './paths.mjs';
 
 /** A free TCP port on loopback. */
@@ -16,7 +15,7 @@ export function freePort() {
   });
 }
 
-function tcpOpen(port, host = '127.0.0.1') {
+export function tcpOpen(port, host = '127.0.0.1') {
   return new Promise((resolve) => {
     const socket = connect({ port, host });
     socket.once('connect', () => {
@@ -50,11 +49,11 @@ export async function httpOk(url) {
 }
 
 /**
- * A child process whose output goes to a log file (or the terminal), stopped with SIGTERM and,
- * after `graceMs`, SIGKILL.
+ * A child process whose output goes to a log file (or the terminal), stopped with `stopSignal`
+ * (SIGTERM unless told) and, after `graceMs`, SIGKILL. `uid` and `gid` run it as another user.
  */
-export function startProcess(name, command, args, { env = process.env, logFile, cwd } = {}) {
-  const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startProcess(name, command, args, { env = process.env, logFile, cwd, uid, gid, stopSignal = 'SIGTERM' } = {}) {
+  const child = spawn(command, args, { env, cwd, uid, gid, stdio: ['ignore', 'pipe', 'pipe'] });
   if (logFile) {
     const out = createWriteStream(logFile, { flags: 'a' });
     child.stdout.pipe(out);
@@ -79,7 +78,7 @@ export function startProcess(name, command, args, { env = process.env, logFile, 
     },
     async stop(graceMs = 10_000) {
       if (exited) return;
-      child.kill('SIGTERM');
+      child.kill(stopSignal);
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exit;
       clearTimeout(timer);
@@ -146,7 +145,7 @@ async function startTemporalOnce({ bin, port, uiPort, dbFile, headless = false, 
 }
 
 /** The last lines of a log file, for an error message (a test may delete the file afterwards). */
-function logTail(logFile, lines = 8) {
+export function logTail(logFile, lines = 8) {
   if (!logFile || !existsSync(logFile)) return '';
   const tail = readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
   return tail === '' ? '' : `; it ended with:\n${tail}`;
@@ -160,52 +159,4 @@ function namespaceReady(bin, address) {
     child.on('exit', (code) => resolve(code === 0));
     child.on('error', () => resolve(false));
   });
-}
-
-/**
- * FerretDB on SQLite under `dir`, loopback only, telemetry off. WAL with synchronous=normal, as the
- * Temporal dev server runs: a crash of any process loses nothing, a power cut may lose the last
- * commits; FerretDB's default (full) fsyncs every commit and halved the raw insert rate (B1).
- */
-export async function startFerretDb({ bin, port, dir, logFile }) {
-  mkdirSync(dir, { recursive: true });
-  const server = startProcess(
-    'ferretdb',
-    bin,
-    [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dir}/?_pragma=synchronous(normal)`,
-      `--listen-addr=127.0.0.1:${port}`,
-      `--debug-addr=127.0.0.1:${await freePort()}`,
-      '--telemetry=disable',
-      '--log-level=warn',
-      `--state-dir=${dir}`,
-    ],
-    { logFile },
-  );
-  await waitFor(
-    async () => {
-      if (server.exited) throw new Error(`ferretdb exited early; see ${logFile ?? 'its output'}`);
-      return tcpOpen(port);
-    },
-    { what: 'FerretDB', timeoutMs: 30_000 },
-  );
-  return { ...server, url: `mongodb://127.0.0.1:${port}/` };
-}
-
-/** A local mongod, when one is on the PATH. */
-export async function startMongod({ bin, port, dir, logFile }) {
-  mkdirSync(dir, { recursive: true });
-  const server = startProcess('mongod', bin, ['--bind_ip', '127.0.0.1', '--port', String(port), '--dbpath', dir], {
-    logFile,
-  });
-  await waitFor(() => tcpOpen(port), { what: 'mongod', timeoutMs: 30_000 });
-  return { ...server, url: `mongodb://127.0.0.1:${port}/` };
-}
-
-/** Starts whichever database `ensureInfrastructure` chose; an external one is only reached, not started. */
-export async function startDatabase(database, { port, dir, logFile }) {
-  if (database.kind === 'external') return { name: 'external', url: database.url, stop: async () => undefined, kill: async () => undefined };
-  const start = database.kind === 'mongod' ? startMongod : startFerretDb;
-  return start({ bin: database.bin, port, dir: join(dir, database.kind), logFile });
 }

@@ -1,5 +1,6 @@
-// The MongoDB-wire server stopped for 10 s in the middle of a run: meanwhile reads answer 503 with
-// Retry-After (never 500); once it is back, the run completes with one result.
+// The MongoDB-wire server stopped for 10 s in the middle of a run (locally FerretDB and the
+// PostgreSQL under it, both killed, then started again on the same data): meanwhile reads answer
+// 503 with Retry-After (never 500); once it is back, the run completes with one result.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

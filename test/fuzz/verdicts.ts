@@ -19,11 +19,13 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * Whether a key anywhere could act as a MongoDB operator or path, holds NUL, or names a prototype.
  * Walked with a stack (bodies that get this far nest at most 32 deep, but the walk does not care).
  */
-function scan(root: unknown): { unsafeKey: boolean } {
+function scan(root: unknown): { unsafeKey: boolean; nulString: boolean } {
   let unsafeKey = false;
+  let nulString = false;
   const pending: unknown[] = [root];
   while (pending.length > 0) {
     const value = pending.pop();
+    if (typeof value === 'string' && value.includes('\u0000')) nulString = true;
     if (Array.isArray(value)) {
       for (const item of value) pending.push(item);
     } else if (value !== null && typeof value === 'object') {
@@ -33,7 +35,7 @@ function scan(root: unknown): { unsafeKey: boolean } {
       }
     }
   }
-  return { unsafeKey };
+  return { unsafeKey, nulString };
 }
 
 /** Node's default --max-http-header-size: the request line and headers together. */
@@ -117,8 +119,10 @@ export function bodyVerdict(req: RawRequest, limitBytes: number): BodyVerdict {
   } catch {
     return { kind: 'answer', verdict: { status: [400], code: ['invalid_json'] } };
   }
-  const { unsafeKey } = scan(value);
+  const { unsafeKey, nulString } = scan(value);
   if (unsafeKey) return { kind: 'answer', verdict: { status: [400], code: ['invalid_key'] } };
+  // PostgreSQL, under the local FerretDB, cannot store NUL in text: refused on every server alike.
+  if (nulString) return { kind: 'answer', verdict: { status: [400], code: ['invalid_string'] } };
   return { kind: 'parsed', value };
 }
 

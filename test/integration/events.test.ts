@@ -260,6 +260,7 @@ describe('validation', () => {
     ['a $ key in properties', 'invalid_key', { properties: { $where: '1' } }],
     ['a dotted key in properties', 'invalid_key', { properties: { 'a.b': 1 } }],
     ['a NUL in a properties key', 'invalid_key', { properties: { 'a\0b': 1 } }],
+    ['a NUL in a string', 'invalid_string', { events: [{ session_id: '\0' }] }],
     ['an array inside an array in properties', 'validation_error', { properties: { grid: [[1, 2]] } }],
     ['an empty batch', 'validation_error', { events: [] }],
     ['a batch with a bad event', 'validation_error', { events: [{ page_url: '/ok' }, { page_url: 7 }] }],

@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureInfrastructure } from '../../scripts/infra/install.mjs';
-import { freePort, startDatabase, startTemporal } from '../../scripts/infra/servers.mjs';
+import { startDatabase } from '../../scripts/infra/database.mjs';
+import { freePort, startTemporal } from '../../scripts/infra/servers.mjs';
 
 export default async function globalSetup() {
   const infra = await ensureInfrastructure();
@@ -21,6 +22,8 @@ export default async function globalSetup() {
   ]);
   process.env.TEST_TEMPORAL_ADDRESS = temporal.address;
   process.env.TEST_MONGO_URL = database.url;
+  // FerretDB's PostgreSQL, for tests that read its statistics (unset on other servers).
+  if (database.postgres) process.env.TEST_POSTGRES_URL = database.postgres.url;
   process.env.TEST_SERVERS_DIR = dir;
   process.env.TEST_TEMPORAL_BIN = infra.temporal;
   globalThis.__AI_CHEF_SERVERS__ = { temporal, database, dir };

@@ -33,7 +33,7 @@ export interface DatabaseServer {
   kill(): Promise<unknown>;
 }
 
-/** The parts of scripts/infra/servers.mjs and install.mjs the tests use, typed. */
+/** The parts of scripts/infra/servers.mjs, database.mjs and install.mjs the tests use, typed. */
 export interface Infra {
   freePort(): Promise<number>;
   startProcess(
@@ -57,13 +57,14 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The launcher's own modules (plain .mjs, no type declarations), loaded at run time and typed here. */
 export async function loadInfra(): Promise<Infra> {
-  const servers = (await import(join(ROOT, 'scripts/infra/servers.mjs'))) as Omit<Infra, 'ensureInfrastructure'>;
+  const servers = (await import(join(ROOT, 'scripts/infra/servers.mjs'))) as Pick<Infra, 'freePort' | 'startProcess' | 'startTemporal'>;
+  const database = (await import(join(ROOT, 'scripts/infra/database.mjs'))) as Pick<Infra, 'startDatabase'>;
   const install = (await import(join(ROOT, 'scripts/infra/install.mjs'))) as Pick<Infra, 'ensureInfrastructure'>;
   return {
     freePort: servers.freePort,
     startProcess: servers.startProcess,
     startTemporal: servers.startTemporal,
-    startDatabase: servers.startDatabase,
+    startDatabase: database.startDatabase,
     ensureInfrastructure: install.ensureInfrastructure,
   };
 }
@@ -204,6 +205,16 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     return url;
   }
 
+  async function stop(): Promise<void> {
+    const order: ServiceName[] = ['gateway', 'worker', 'session'];
+    for (const name of order) {
+      const child = running.get(name);
+      if (!child || child.exited) continue;
+      stopping.add(child);
+      await child.stop(30_000);
+    }
+  }
+
   const sessionUrl = await spawnService('session', {}, '/readyz');
   const serviceEnv = { SESSION_SERVICE_URL: sessionUrl };
   const startWorker = async ({ entry }: { entry?: string } = {}): Promise<void> => {
@@ -255,14 +266,6 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       await spawnService(name, envOf[name](), readyPaths[name]);
     },
     unexpectedExits: () => [...exits],
-    async stop() {
-      const order: ServiceName[] = ['gateway', 'worker', 'session'];
-      for (const name of order) {
-        const child = running.get(name);
-        if (!child || child.exited) continue;
-        stopping.add(child);
-        await child.stop(30_000);
-      }
-    },
+    stop,
   };
 }

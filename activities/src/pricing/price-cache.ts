@@ -41,11 +41,16 @@ export function createMongoPriceCache(
       const keys = [...new Set(queries.map(priceCacheKey))];
       const found = new Map<string, Offer[]>();
       if (keys.length === 0) return found;
-      // One $in read: FerretDB scans the collection once per query it cannot push down to SQL.
-      const documents = await collection
-        .find({ _id: { $in: keys }, expiresAt: { $gt: now() } }, { projection: { offers: 1 } })
-        .toArray();
+      // One point read per key, all at once: MongoDB and FerretDB both answer `{_id}` from an index,
+      // while FerretDB 1.x would answer an `$in` by reading the whole cache.
+      const at = now();
+      const documents = await Promise.all(
+        keys.map((key) =>
+          collection.findOne({ _id: key, expiresAt: { $gt: at } }, { projection: { offers: 1 } }),
+        ),
+      );
       for (const document of documents) {
+        if (document === null) continue;
         // A document written by an older shape is a miss, not a crash.
         const offers = StoredOffersSchema.safeParse(document.offers);
         if (offers.success) found.set(document._id, offers.data);

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import getRawBody from 'raw-body';
 import { AppError } from './app-error.js';
-import { findUnsafeKey } from './validation.js';
+import { findNulString, findUnsafeKey } from './validation.js';
 
 /** SPEC §2: nesting deeper than this (the top level is depth 1) is refused before parsing. */
 export const MAX_JSON_DEPTH = 32;
@@ -51,7 +51,8 @@ function charsetOf(req: Request): string | undefined {
  * (routes without input); a non-empty one that is not JSON gets 415; one with a Content-Encoding
  * other than identity 415 `unsupported_encoding`, unread (no inflating); one over the limit 413,
  * read no further than the limit; nesting deeper than 32 400 `too_deep`, found on the raw bytes;
- * then it is parsed, and keys that could act as MongoDB operators or pollute prototypes get 400.
+ * then it is parsed, and keys that could act as MongoDB operators or pollute prototypes, and strings
+ * holding NUL, get 400.
  * `limitBytes` may depend on the route (SPEC: the lowest limit that applies).
  */
 export function jsonBody(limitBytes: number | ((req: Request) => number)): RequestHandler {
@@ -92,6 +93,11 @@ export function jsonBody(limitBytes: number | ((req: Request) => number)): Reque
           throw new AppError(400, 'invalid_key', 'Keys may not start with "$", contain ".", or be __proto__/constructor/prototype.', [
             { path: unsafe },
           ]);
+        }
+        // PostgreSQL (under FerretDB) cannot store NUL in a string: refused here, not a 500 later.
+        const nul = findNulString(body);
+        if (nul !== undefined) {
+          throw new AppError(400, 'invalid_string', 'Strings may not contain the NUL character (U+0000).', [{ path: nul }]);
         }
         req.body = body;
         next();

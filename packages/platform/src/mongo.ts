@@ -30,16 +30,21 @@ export async function connectMongo(url: string, dbName: string): Promise<MongoCo
 }
 
 /**
- * FerretDB on SQLite answers a write that loses a lock race with "database is locked (SQLITE_BUSY)":
- * the database is busy, not the request wrong; it is worth the same 503 and retry as an outage.
+ * FerretDB answers InternalError when the PostgreSQL behind it is down or restarting ("failed to
+ * connect to", SQLSTATE class 08 connection exceptions, 57P01-57P03 shutdown and startup): the
+ * database is unavailable, not the request wrong; it is worth the same 503 and retry as an outage.
  */
-function isDatabaseBusy(err: unknown): boolean {
-  return err instanceof MongoServerError && /SQLITE_BUSY|database is locked/.test(err.message);
+function isBackendUnavailable(err: unknown): boolean {
+  return (
+    err instanceof MongoServerError &&
+    err.code === 1 &&
+    /failed to connect to `|\(SQLSTATE (08\w{3}|57P0[123])\)/.test(err.message)
+  );
 }
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   return (
-    isDatabaseBusy(err) ||
+    isBackendUnavailable(err) ||
     err instanceof MongoServerSelectionError ||
     err instanceof MongoNetworkError ||
     err instanceof MongoNotConnectedError ||

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { AppError } from './app-error.js';
-import { findUnsafeKey, parseOrThrow } from './validation.js';
+import { findNulString, findUnsafeKey, parseOrThrow } from './validation.js';
 
 describe('findUnsafeKey', () => {
   it.each([
@@ -19,6 +19,22 @@ describe('findUnsafeKey', () => {
     expect(findUnsafeKey({ a: ['$x', 'a.b'], b: { c: null, d: 1.5 } })).toBeUndefined();
     expect(findUnsafeKey(undefined)).toBeUndefined();
     expect(findUnsafeKey('$set')).toBeUndefined();
+  });
+});
+
+describe('findNulString', () => {
+  it.each([
+    [{ page_url: 'a\u0000b' }, 'page_url'],
+    [{ events: [{ ok: 'x' }, { properties: { note: '\u0000' } }] }, 'events/1/properties/note'],
+    [['fine', 'nul\u0000'], '1'],
+    ['\u0000', '(root)'],
+  ])('finds the string holding NUL in %j', (value, path) => {
+    expect(findNulString(value)).toBe(path);
+  });
+
+  it('passes values without NUL, other control characters included', () => {
+    expect(findNulString({ a: ['\u0001', 'a\tb'], b: { c: null, d: 1.5, e: true } })).toBeUndefined();
+    expect(findNulString(undefined)).toBeUndefined();
   });
 });
 

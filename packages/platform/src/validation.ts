@@ -47,3 +47,19 @@ export function findUnsafeKey(value: unknown, path: string[] = [], depth = 0): s
   }
   return undefined;
 }
+
+/**
+ * Finds the first string, at any depth, that holds NUL (U+0000): PostgreSQL, where the local
+ * FerretDB keeps documents, cannot store it in text, so it is refused on every server alike. Call
+ * it on what findUnsafeKey passed (no deeper than 32 levels). Returns its path, or undefined.
+ */
+export function findNulString(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('/') || '(root)' : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  const entries = Array.isArray(value) ? value.map((item, i) => [String(i), item] as const) : Object.entries(value);
+  for (const [key, item] of entries) {
+    const found = findNulString(item, [...path, key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

@@ -37,8 +37,13 @@ export class PlanPartRepository {
     this.collection = db.collection<StoredPlanPart>('plan_parts');
   }
 
+  /**
+   * A run's parts by its id, a session's by the session's: compound indexes, whose first key FerretDB's
+   * equality filters can use (the GIN twin scripts/infra/ferretdb-equality-indexes.sql gives them).
+   */
   async ensureIndexes(): Promise<void> {
-    await this.collection.createIndex({ sessionId: 1 }, { name: 'session' });
+    await this.collection.createIndex({ runId: 1, _id: 1 }, { name: 'run_parts' });
+    await this.collection.createIndex({ sessionId: 1, createdAt: 1 }, { name: 'session_parts' });
   }
 
   /** Saved once per run and part: a retried day keeps what its first attempt saved (an insert, as results are). */
@@ -66,14 +71,10 @@ export class PlanPartRepository {
     return this.saveOnce(sessionId, runId, PRICING, { pricing });
   }
 
-  /**
-   * Everything the run saved, read by `_id` (FerretDB answers an `_id` filter without scanning the
-   * collection): days 1 to `maxDays` that exist, in order, and the basket if priced.
-   */
-  async ofRun(sessionId: string, runId: string, maxDays: number): Promise<PlanParts> {
-    const ids = [...Array.from({ length: maxDays }, (_, i) => partId(runId, i + 1)), partId(runId, PRICING)];
+  /** Everything the run saved, from its index: its days, in order, and the basket if priced. */
+  async ofRun(sessionId: string, runId: string): Promise<PlanParts> {
     const now = this.now();
-    const stored = (await this.collection.find({ _id: { $in: ids } }).toArray()).filter(
+    const stored = (await this.collection.find({ runId }).toArray()).filter(
       (part) => part.sessionId === sessionId && part.expiresAt > now,
     );
     return {

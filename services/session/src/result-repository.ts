@@ -21,14 +21,15 @@ export class ResultRepository {
     this.collection = db.collection<StoredResult>('results');
   }
 
+  /** A session's results by its id, newest first: the fallback read of a result goes by this index. */
   async ensureIndexes(): Promise<void> {
     await this.collection.createIndex({ sessionId: 1, createdAt: -1 }, { name: 'session_latest' });
   }
 
   /**
    * Saving the same run twice leaves one document, the first. An insert, refused by the unique
-   * `_id` index when the run is saved already: unlike an upsert's filter, it reads no other
-   * document (FerretDB 1.x would scan every stored result, the largest documents there are).
+   * `_id` index when the run is saved already: one write, where an upsert would read first (and
+   * FerretDB does not retry an upsert that loses a race).
    */
   async saveOnce(result: RunResult): Promise<void> {
     const now = this.now();
@@ -45,10 +46,7 @@ export class ResultRepository {
     }
   }
 
-  /**
-   * The result of one run, by `_id` alone with expiry checked here: the one filter FerretDB 1.x
-   * pushes down to SQL instead of decoding the whole collection.
-   */
+  /** The result of one run, by `_id`, expiry checked here: one point read from the `_id` index. */
   async ofRun(runId: string): Promise<RunResult | null> {
     const stored = await this.collection.findOne({ _id: runId });
     return stored !== null && stored.expiresAt > this.now() ? stored.document : null;

@@ -1,4 +1,3 @@
-import { PLAN_LIMITS } from '@ai-chef/contracts';
 import type { FailurePhase, PlanDayDraft, PlanParts, Pricing, PublicError, ReportedPhase, RunKind, RunResult, Target } from '@ai-chef/contracts';
 import type { SessionRepository } from './session-repository.js';
 import type { ResultRepository } from './result-repository.js';
@@ -47,7 +46,7 @@ export class RunWrites {
   }
 
   readPlan(sessionId: string, runId: string): Promise<PlanParts> {
-    return this.planParts.ofRun(sessionId, runId, PLAN_LIMITS.days.max);
+    return this.planParts.ofRun(sessionId, runId);
   }
 
   /**

@@ -73,7 +73,7 @@ export class SessionRepository {
     return doc;
   }
 
-  /** By `_id` alone, expiry checked here: FerretDB 1.x pushes only an `{_id}` filter down to SQL. */
+  /** By `_id`, expiry checked here: one point read from the `_id` index. */
   async findLive(sessionId: string): Promise<SessionDocument | null> {
     const doc = await this.collection.findOne({ _id: sessionId });
     return doc !== null && doc.expiresAt > this.now() ? doc : null;

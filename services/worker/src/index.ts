@@ -1,3 +1,3 @@
-export { startWorker, type RunningWorker } from './worker.js';
+export { recipeWorkerOptions, startWorker, type RunningWorker } from './worker.js';
 export { WORKFLOW_BUNDLE_PATH, buildWorkflowBundle, workflowsEntryPath } from './workflow-bundle.js';
 export { historyFromFile, historyFromServer, replay } from './replay.js';

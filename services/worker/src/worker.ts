@@ -1,5 +1,5 @@
 import express from 'express';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import {
   catalogReferencePrices,
   createActivities,
@@ -34,6 +34,26 @@ export interface RunningWorker extends StoppableService {
   logger: Logger;
   url: string;
   worker: Worker;
+}
+
+/**
+ * How a worker runs recipeWorkflow, apart from its connection, task queue and activities; the
+ * bench's bare-Temporal reference runs the same workflow with the same options.
+ */
+export function recipeWorkerOptions(): Pick<
+  WorkerOptions,
+  'workflowBundle' | 'workflowsPath' | 'workflowFailureErrorTypes' | 'shutdownGraceTime' | 'maxHeartbeatThrottleInterval'
+> {
+  return {
+    ...(prebuiltBundleExists()
+      ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
+      : { workflowsPath: workflowsEntryPath() }),
+    // A workflow that no longer matches its history fails instead of retrying its task forever.
+    workflowFailureErrorTypes: { '*': ['NondeterminismError'] },
+    shutdownGraceTime: '20s',
+    // Heartbeats carry cancellation to activities: flush them within 2 s, not 80 % of the timeout.
+    maxHeartbeatThrottleInterval: '2s',
+  };
 }
 
 /** Starts the Temporal worker hosting recipeWorkflow and its activities, plus a health/metrics port. */
@@ -109,14 +129,7 @@ export async function startWorker(env: Record<string, string | undefined> = proc
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities,
-    ...(prebuiltBundleExists()
-      ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
-      : { workflowsPath: workflowsEntryPath() }),
-    // A workflow that no longer matches its history fails instead of retrying its task forever.
-    workflowFailureErrorTypes: { '*': ['NondeterminismError'] },
-    shutdownGraceTime: '20s',
-    // Heartbeats carry cancellation to activities: flush them within 2 s, not 80 % of the timeout.
-    maxHeartbeatThrottleInterval: '2s',
+    ...recipeWorkerOptions(),
   });
   let stopping = false;
   const running = worker.run();

@@ -268,9 +268,9 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       res.status(202).json({ status: doc.status, phase: doc.phase, progress: doc.progress });
       return;
     }
-    // The session's last run first, by id: on FerretDB the query by session id reads every result
-    // kept (a second or more per read once there are a few hundred). It is the fallback for a
-    // last run without a result (failed, cancelled) and for a session that has expired.
+    // The session's last run first, by its id (one point read); the newest result by session id
+    // is the fallback for a last run without a result (failed, cancelled) and for a session that
+    // has expired. Both are answered from an index.
     const lastRun = doc?.runId ? await results.ofRun(doc.runId) : null;
     const neverRan = doc !== null && doc.runId === null;
     const result = lastRun ?? (neverRan ? null : await results.latestFor(sessionId));
