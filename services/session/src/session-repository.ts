@@ -240,7 +240,7 @@ export class SessionRepository {
   async dayWritten(sessionId: string, runId: string, day: number, days: number): Promise<boolean> {
     const after = await this.writes.run(sessionId, () =>
       this.collection.findOneAndUpdate(
-        { ...this.ofRun(sessionId, runId), kind: 'plan' },
+        this.ofRun(sessionId, runId),
         { $addToSet: { 'plan.written': day } },
         { returnDocument: 'after' },
       ),
