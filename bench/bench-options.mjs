@@ -2,14 +2,14 @@
 // before node_modules exists on a fresh clone).
 import { parseArgs } from 'node:util';
 
-export const FIGURE_IDS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8'];
+export const FIGURE_IDS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9'];
 
 const USAGE = `usage: npm run bench -- [--quick] [--only B1,B7] [--url <gateway url> [--mongo-url <url>]] [--cpu-prof] [--keep] [--no-build]
 
   --quick        smaller counts and shorter windows: a smoke run of a few minutes
-  --only         run only these figures (comma-separated ids, B1 to B8)
+  --only         run only these figures (comma-separated ids, B1 to B9)
   --url          measure a running gateway instead of starting a stack (B1, B2 and B7 only;
-                 B3 to B6 and B8 need the bench's own worker, fakes and processes)
+                 B3 to B6, B8 and B9 need the bench's own worker, fakes and processes)
   --mongo-url    the database behind --url, for the raw-insert references
                  (default: $MONGO_URL, else mongodb://127.0.0.1:27017/)
   --cpu-prof     run the services with node --cpu-prof; the profiles stay in the kept data dir

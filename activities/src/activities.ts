@@ -1,22 +1,22 @@
-import { ApplicationFailure } from '@temporalio/common';
 import {
-  NON_RETRYABLE,
   type Alternative,
   type Pricing,
   type Profile,
+  type ProgressPhase,
   type RecipeIngredient,
   type RecipeOutcome,
   type ReconcileReport,
   type RunOutcome,
 } from '@ai-chef/contracts';
-import { AppError, type SessionServiceClient } from '@ai-chef/platform';
+import type { SessionServiceClient } from '@ai-chef/platform';
 import type { Logger } from 'pino';
 import type { RecipeGenerator } from './recipe/index.js';
 import { getCatalog, ownedBy, seededRandom } from '@ai-chef/kitchen';
 import { priceBasket, startPricePrefetch, type LookupEvent, type PricingDeps } from './pricing/index.js';
 import { buildResult } from './result-builder.js';
 import { currentRun, withHeartbeat, type RunContext } from './run-context.js';
-import { writeThroughOutage } from './session-writes.js';
+import { createRunReports, sessionServiceFailure } from './run-reports.js';
+import { createPlanActivities } from './plan-activities.js';
 
 /** What the activities tell the worker's metrics and logs about their providers. */
 export interface ActivityObserver {
@@ -36,40 +36,17 @@ export interface ActivityDeps {
 }
 
 /**
- * The session service answered 4xx: the session is gone or the write is wrong; retrying cannot help.
- * A 401 means this worker's INTERNAL_TOKEN is not the session service's: a deployment error that
- * no retry mends, logged as an error so it alerts.
- */
-function sessionServiceFailure(err: unknown, logger: Logger): unknown {
-  if (err instanceof AppError && err.status === 401) {
-    logger.error('the session service refused this worker\'s INTERNAL_TOKEN; check both services\' configuration');
-    return ApplicationFailure.create({ type: NON_RETRYABLE.internalUnauthorized, message: err.message, nonRetryable: true });
-  }
-  if (err instanceof AppError && err.status >= 400 && err.status < 500) {
-    return ApplicationFailure.create({ type: NON_RETRYABLE.sessionGone, message: err.message, nonRetryable: true });
-  }
-  return err;
-}
-
-/**
  * The activities, built from their dependencies (activities-dependency-injection idiom):
  * tests pass fakes of the outside world, the worker passes real clients.
  */
 export function createActivities(deps: ActivityDeps) {
   const run = deps.runContext ?? currentRun;
   const now = deps.now ?? (() => new Date());
+  const reports = createRunReports(deps.sessions, deps.logger);
+  const { deliver } = reports;
 
-  /** A write of this run to the session service, waited through a short outage of it (heartbeating meanwhile). */
-  async function deliver(ctx: RunContext, write: () => Promise<void>): Promise<void> {
-    try {
-      await withHeartbeat(ctx, () => writeThroughOutage(write, { signal: ctx.signal }));
-    } catch (err) {
-      throw sessionServiceFailure(err, deps.logger);
-    }
-  }
-
-  function report(sessionId: string, ctx: RunContext, phase: Parameters<SessionServiceClient['reportProgress']>[1]['phase']) {
-    return deliver(ctx, () => deps.sessions.reportProgress(sessionId, { runId: ctx.runId, phase }));
+  function report(sessionId: string, ctx: RunContext, phase: ProgressPhase) {
+    return reports.report(ctx, sessionId, { runId: ctx.runId, phase });
   }
 
   return {
@@ -163,6 +140,8 @@ export function createActivities(deps: ActivityDeps) {
         throw sessionServiceFailure(err, deps.logger);
       }
     },
+
+    ...createPlanActivities({ ...deps, reports, run, now }),
 
     /** The reconciler's one step: the session service compares its sessions with Temporal. */
     async reconcileSessions(): Promise<ReconcileReport> {

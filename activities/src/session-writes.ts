@@ -27,13 +27,12 @@ export function isSessionServiceOutage(err: unknown): err is AppError {
  * and fail a run whose work was done. The run writes are idempotent (progress only moves forward,
  * one result per run id), so repeating one is safe. Any other error is thrown at once.
  */
-export async function writeThroughOutage(write: () => Promise<void>, options: WriteThroughOutageOptions = {}): Promise<void> {
+export async function writeThroughOutage<T>(write: () => Promise<T>, options: WriteThroughOutageOptions = {}): Promise<T> {
   const { signal, patienceMs = SESSION_WRITE_PATIENCE_MS, initialDelayMs = 500, maxDelayMs = 5000 } = options;
   const deadline = Date.now() + patienceMs;
   for (let delay = initialDelayMs; ; delay *= 2) {
     try {
-      await write();
-      return;
+      return await write();
     } catch (err) {
       if (!isSessionServiceOutage(err)) throw err;
       const asked = (err.retryAfterSeconds ?? 0) * 1000;

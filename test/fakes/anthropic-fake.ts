@@ -283,7 +283,9 @@ export async function startAnthropicFake(options: AnthropicFakeOptions = {}): Pr
           );
           return;
         }
-        input = draftFromRecipe(generateOfflineRecipe(profile).recipe);
+        // A good model writes the dish it is asked for (a chosen dish, a plan's meal).
+        const dish = /^(?:만들 요리|The dish to write): (.+)$/m.exec(requestText(request))?.[1];
+        input = draftFromRecipe(generateOfflineRecipe(profile, undefined, dish === undefined ? {} : { dish }).recipe);
       }
       const name = body.tool_choice?.name ?? body.tools?.[0]?.name ?? 'submit_recipe';
       content = [{ type: 'tool_use', id: `toolu_fake_${ids}`, name, input }];

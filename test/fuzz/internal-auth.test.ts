@@ -73,6 +73,7 @@ function routeTable(): Array<{ method: string; path: string }> {
     results: unused,
     runs: unused,
     fridge: unused,
+    planParts: unused,
     ingest: unused,
     admin: unused,
     runWrites: unused,

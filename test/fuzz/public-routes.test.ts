@@ -237,9 +237,20 @@ const ROUTES: Route[] = [
   sessionRoute('POST', '/process', {
     valid: fc.tuple(validProfile, fc.option(dishName, { nil: undefined })).map(([profile, dish]) => (dish === undefined ? { profile } : { profile, dish })),
   }),
+  sessionRoute('POST', '/plan', {
+    valid: fc.record(
+      {
+        profile: validProfile,
+        days: fc.oneof(fc.integer({ min: 1, max: 7 }), fc.constantFrom(0, 8, -1, 2.5)),
+        mealsPerDay: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.constantFrom(0, 4, 1.5)),
+      },
+      { requiredKeys: ['profile'] },
+    ),
+  }),
   // Its query is read before the session is looked up: a bad query is a 400 for any well-formed id.
   sessionRoute('GET', '/results'),
-  sessionRoute('GET', '/results/00000000-0000-4000-8000-000000000000'),
+  // A well-formed run id no result has: the route as the OpenAPI document names it.
+  { ...sessionRoute('GET', '/results/00000000-0000-4000-8000-000000000000'), path: '/session/{id}/results/{runId}' },
   sessionRoute('POST', '/cancel', { noInput: true }),
   sessionRoute('GET', '/result', { unknownIs404: true }),
   sessionRoute('GET', '/stream', { ids: () => [live.ended], unknownIs404: true }),

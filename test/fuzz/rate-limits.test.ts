@@ -114,4 +114,21 @@ describe('rate limits across two gateways sharing one database', () => {
     }
     expect(statuses).toEqual([400, 400, 400, 429]);
   });
+
+  it(`when a client asks for meal plans, then each counts as days × mealsPerDay against the process limit of ${PROCESS_LIMIT}`, async () => {
+    const post = (ip: string, path: string, body: string) =>
+      send(gateways[clients % 2]?.url ?? '', {
+        method: 'POST',
+        path: `/session/${sessionId}/${path}`,
+        headers: { 'x-forwarded-for': ip, 'content-type': 'application/json' },
+        body: Buffer.from(body),
+      });
+    // Invalid profiles: counted, refused before any run starts.
+    const one = nextClient();
+    expect((await post(one, 'plan', '{"profile":{"servings":"two"},"days":1,"mealsPerDay":3}')).status).toBe(400);
+    expect(limited(await post(one, 'process', '{"profile":{"servings":"two"}}'), 'process_rate_limited')).toBeUndefined();
+    // A plan larger than the whole limit is never let through.
+    const two = nextClient();
+    expect(limited(await post(two, 'plan', '{"profile":{},"days":2,"mealsPerDay":2}'), 'process_rate_limited')).toBeUndefined();
+  });
 });

@@ -10,10 +10,11 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MongoClient, type CommandStartedEvent, type Db, type Document } from 'mongodb';
 import pg from 'pg';
-import type { Offer, ResultDocument } from '@ai-chef/contracts';
+import type { Offer, PlanDayDraft, ResultDocument } from '@ai-chef/contracts';
 import { DEFAULT_PROFILE, ProfileSchema } from '@ai-chef/contracts';
 import { createMongoPriceCache, type PriceCacheDocument } from '../../activities/src/pricing/index.js';
 import { FridgeRepository } from '../../services/session/src/fridge-repository.js';
+import { PlanPartRepository } from '../../services/session/src/plan-part-repository.js';
 import { ResultRepository } from '../../services/session/src/result-repository.js';
 import { SessionRepository } from '../../services/session/src/session-repository.js';
 import { buildProfile } from '../support/factories.js';
@@ -93,6 +94,9 @@ beforeAll(async () => {
     }),
   );
   await repeat(STORED_LOOKUPS, 20, (i) => cache.set(`stored ingredient ${i}`, offers));
+  const parts = new PlanPartRepository(db);
+  await parts.ensureIndexes();
+  await repeat(STORED_RESULTS, 10, (i) => parts.saveDay(`sess-0-stored${String(i % 100).padStart(15, '0')}`, `stored-plan-${i}`, dayOf(1)));
   // The services' expiry sweeps read whole collections (FerretDB pushes no range filter down):
   // stopped, so that every scan the server counts from here on is one of the lookups below.
   await running.stop();
@@ -104,6 +108,40 @@ afterAll(async () => {
   await client?.close();
   await stack?.stop();
 });
+
+/** A plan's day as its child workflow saves it, from the real run's recipe. */
+function dayOf(day: number): PlanDayDraft {
+  return {
+    day,
+    meals: [{ recipe: realResult.recipe, nutrition: realResult.nutrition, source: 'offline', notices: [], mainIngredientIds: [] }],
+    nutrition: { total: realResult.nutrition.perServing, checks: [] },
+  };
+}
+
+/** The database calls of a meal plan's run: the claim, its days saved and counted, its parts read back, its result. */
+async function lookupsOfOnePlan(): Promise<void> {
+  const sessions = new SessionRepository(db, 7200);
+  const results = new ResultRepository(db, 604_800);
+  const parts = new PlanPartRepository(db);
+  const sessionId = `sess-${Date.now()}-${randomBytes(16).toString('base64url')}`;
+  const runId = `plan-${randomBytes(8).toString('hex')}`;
+  await sessions.create(sessionId);
+  await results.recentDishes(sessionId, 10);
+  await sessions.claimForRun(sessionId, ProfileSchema.parse({ ...DEFAULT_PROFILE, ...buildProfile() }), { days: 2 });
+  await sessions.recordRunId(sessionId, runId);
+  await sessions.applyProgress(sessionId, runId, 'plan_writing', 'plan');
+  for (const day of [1, 2]) {
+    await parts.saveDay(sessionId, runId, dayOf(day));
+    await sessions.dayWritten(sessionId, runId, day, 2);
+  }
+  await sessions.applyProgress(sessionId, runId, 'price_lookup', 'plan');
+  await parts.ofRun(sessionId, runId);
+  await parts.savePricing(sessionId, runId, { ...realResult.pricing, source: realResult.sources.prices });
+  await parts.ofRun(sessionId, runId);
+  await results.saveOnce({ ...realResult, runId, sessionId });
+  await sessions.markCompleted(sessionId, runId);
+  await parts.removeOfSession(sessionId);
+}
 
 /** The database calls of one run, as the routes make them: POST /session/start, POST /process, the worker's progress, price and result writes, the outcome, then GET /status and GET /result. */
 async function lookupsOfOneRun(): Promise<void> {
@@ -128,6 +166,7 @@ async function lookupsOfOneRun(): Promise<void> {
   await sessions.findLive(sessionId);
   await results.ofRun(runId);
   await results.latestFor(sessionId);
+  await lookupsOfOnePlan();
 }
 
 /** Table and index scans PostgreSQL counted so far on each collection's table (FerretDB names it `<collection>_<hash>`). */
@@ -285,7 +324,7 @@ describe('the queries of a run', () => {
           seq: (after.get(table)?.seq ?? 0) - (before.get(table)?.seq ?? 0),
           index: (after.get(table)?.index ?? 0) - (before.get(table)?.index ?? 0),
         });
-        const tables = ['sessions', 'results', 'price_cache', 'fridge_items'];
+        const tables = ['sessions', 'results', 'price_cache', 'fridge_items', 'plan_parts'];
         console.log(
           `${lookups} lookups: ${tables.map((table) => `${table} ${JSON.stringify(delta(table))}`).join(', ')}`,
         );

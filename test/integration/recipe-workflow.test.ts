@@ -43,6 +43,10 @@ async function runWith(script: Script, body: (taskQueue: string) => Promise<void
       outcomes.push(outcome);
     },
     reconcileSessions: async () => ({ checked: 0, settled: 0, released: 0, followed: 0 }),
+    choosePlanMeals: async () => ({ days: [] }),
+    writePlanDay: async () => ({ day: 1, dishes: [], byModel: 0, byEngine: 0 }),
+    pricePlan: async () => ({ totalCost: 0, withinBudget: true, lines: 0 }),
+    combinePlan: async () => ({ days: 0, meals: 0, totalCost: 0, costPerMeal: 0 }),
     ...script,
   };
   const taskQueue = `wf-test-${randomBytes(4).toString('hex')}`;

@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { DeterminismViolationError } from '@temporalio/workflow';
+import proto from '@temporalio/proto';
 import { buildIdsOf, bundleBuildId, historyFromFile, replay } from '@ai-chef/worker';
+
+const { EventType } = proto.temporal.api.enums.v1;
 
 // Every committed history (recorded from real runs of earlier versions by `npm run record:histories`)
 // must keep replaying against the bundle production workers run. A failure here means a workflow
@@ -85,6 +88,19 @@ describe('committed workflow histories', () => {
     expect(ranOn).toHaveLength(1);
     expect(ranOn[0]).toMatch(/^@temporalio\/worker@1\.\d+\.\d+\+[0-9a-f]{64}$/);
     expect(await bundleBuildId()).toMatch(/^@temporalio\/worker@1\.\d+\.\d+\+[0-9a-f]{64}$/);
+  });
+
+  it('covers meal plans: a completed, a cancelled and a failed plan, and a day of one, each a real run', async () => {
+    const last = async (file: string) => (await historyFromFile(join(dir, file))).events?.at(-1)?.eventType;
+    expect(await last('v2-plan-completed.json')).toBe(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+    expect(await last('v2-plan-day-completed.json')).toBe(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+    expect(await last('v2-plan-cancelled.json')).toBe(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED);
+    expect(await last('v2-plan-failed.json')).toBe(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED);
+    // The plan's days are child runs in its history.
+    const started = (await historyFromFile(join(dir, 'v2-plan-completed.json'))).events?.filter(
+      (event) => event.startChildWorkflowExecutionInitiatedEventAttributes?.workflowType?.name === 'planDayWorkflow',
+    );
+    expect(started?.length).toBe(2);
   });
 
   it('a history whose commands no longer match the code fails with a determinism error', async () => {

@@ -1,5 +1,4 @@
 import {
-  ActivityCancellationType,
   CancellationScope,
   isCancellation,
   patched,
@@ -8,12 +7,10 @@ import {
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
-  type ActivityOptions,
 } from '@temporalio/workflow';
 import { SearchAttributeType, defineSearchAttributeKey } from '@temporalio/common';
 import type { Activities } from '@ai-chef/activities';
 import {
-  NON_RETRYABLE,
   PHASE_PROGRESS,
   SEARCH_ATTRIBUTES,
   progressQuery,
@@ -23,30 +20,14 @@ import {
   type SessionStatus,
 } from '@ai-chef/contracts/workflow';
 import { failurePhase, publicErrorOf, type Step } from './public-error.js';
+import { combineStep, outcomeStep, slowStep } from './step-options.js';
 
 const statusKey = defineSearchAttributeKey(SEARCH_ATTRIBUTES.status, SearchAttributeType.KEYWORD);
-const nonRetryableErrorTypes = Object.values(NON_RETRYABLE);
 
-// Timeouts and retries as the seed's Lambdas and Step Functions (SPEC §3).
-const slowStep: ActivityOptions = {
-  heartbeatTimeout: '10s',
-  // On cancel, wait until the activity has stopped, so "cancelled" means nothing is still running.
-  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
-  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumAttempts: 3, nonRetryableErrorTypes },
-};
 const { generateRecipe } = proxyActivities<Activities>({ ...slowStep, startToCloseTimeout: '120s', summary: 'Write the recipe' });
 const { fetchPrices } = proxyActivities<Activities>({ ...slowStep, startToCloseTimeout: '60s', summary: 'Price the ingredients' });
-const { combineResults } = proxyActivities<Activities>({
-  startToCloseTimeout: '30s',
-  summary: 'Combine and save the result',
-  retry: { initialInterval: '1s', backoffCoefficient: 1.5, maximumAttempts: 2, nonRetryableErrorTypes },
-});
-// The outcome must reach the session service even through a short outage of it.
-const { reportRunOutcome } = proxyActivities<Activities>({
-  startToCloseTimeout: '10s',
-  summary: 'Record how the run ended',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 30 },
-});
+const { combineResults } = proxyActivities<Activities>({ ...combineStep, summary: 'Combine and save the result' });
+const { reportRunOutcome } = proxyActivities<Activities>({ ...outcomeStep, summary: 'Record how the run ended' });
 
 /** Workflow changes guarded by patched(); see README "Changing the workflow". */
 export const PATCHES = {

@@ -82,6 +82,31 @@ describe('createRecipeGenerator', () => {
     expect(writer.calls[0]?.avoid).toEqual(['x']);
   });
 
+  it('when asked for a library dish, then the model’s recipe of it is served, and another dish gives way to the library’s', async () => {
+    const profile = buildProfile({ target: 'general', cookingLevel: 'advanced' });
+    const asked = generateOfflineRecipe(profile, undefined, { random: seededRandom('asked') });
+    const dish = asked.recipe.recipeName;
+    const other = generateOfflineRecipe(profile, undefined, { random: seededRandom('other'), avoid: [dish] });
+    // The model names the dish in its own words around the library's name: that is the dish asked for.
+    const same = scriptedWriter(() => ({ ok: true, recipe: { ...asked.recipe, recipeName: `${dish} (2인분)` }, nutrition: asked.nutrition }));
+    await expect(createRecipeGenerator({ claude: same }).generate(profile, run(1, { dish }))).resolves.toMatchObject({ source: 'claude' });
+    const wrong = scriptedWriter(() => ({ ok: true, recipe: other.recipe, nutrition: other.nutrition }));
+    const outcome = await createRecipeGenerator({ claude: wrong }).generate(profile, run(1, { dish }));
+    expect(outcome).toMatchObject({ source: 'offline_fallback', fallbackReason: 'model_answer_unusable' });
+    expect(outcome.recipe.recipeName).toBe(dish);
+  });
+
+  it('builtIn serves the library’s recipe of the dish whatever the model, with the reason given', () => {
+    const profile = buildProfile({ target: 'keto', cookingLevel: 'advanced' });
+    const library = generateOfflineRecipe(profile, undefined, { random: seededRandom('x') });
+    const writer = scriptedWriter(() => {
+      throw new Error('the model is not asked');
+    });
+    const outcome = createRecipeGenerator({ claude: writer }).builtIn(profile, run(1, { dish: library.recipe.recipeName }), 'model_broke_rules');
+    expect(outcome).toMatchObject({ source: 'offline_fallback', fallbackReason: 'model_broke_rules', recipe: library.recipe });
+    expect(writer.calls).toHaveLength(0);
+  });
+
   it('when the model breaks the rules after every repair, then the built-in recipe answers with the reason', async () => {
     const options = run(1);
     const outcome = await createRecipeGenerator({ claude: scriptedWriter(() => ({ ok: false, problems: ['net carbs'] })) }).generate(

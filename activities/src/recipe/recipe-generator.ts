@@ -1,7 +1,16 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { NON_RETRYABLE } from '@ai-chef/contracts';
 import type { Notice, Profile, Recipe, RecipeFallbackReason, RecipeOutcome } from '@ai-chef/contracts';
-import { NoRecipePossibleError, generateOfflineRecipe, getCatalog, libraryIdsOf, offlineCandidates, profileNotices } from '@ai-chef/kitchen';
+import {
+  NoRecipePossibleError,
+  findDish,
+  generateOfflineRecipe,
+  getCatalog,
+  libraryIdsOf,
+  nameKey,
+  offlineCandidates,
+  profileNotices,
+} from '@ai-chef/kitchen';
 import type { EngineOptions, ShippingPolicy } from '@ai-chef/kitchen';
 import type { ClaudeRecipeWriter } from './claude-recipe.js';
 
@@ -31,6 +40,11 @@ export interface GenerateOptions {
 
 export interface RecipeGenerator {
   generate(profile: Profile, options: GenerateOptions): Promise<RecipeOutcome>;
+  /**
+   * The built-in engine's recipe, whatever the model: a plan puts it in place of a model's meal that,
+   * with the day's other meals, breaks a daily limit (the library's meals of that day keep them).
+   */
+  builtIn(profile: Profile, options: GenerateOptions, fallback: RecipeFallbackReason): RecipeOutcome;
 }
 
 function noRecipePossible(error: NoRecipePossibleError): ApplicationFailure {
@@ -48,6 +62,18 @@ function fallbackReason(error: unknown, lastAttempt: boolean): RecipeFallbackRea
   // 400, 401, 403, 404, a bad key: no retry mends them, and the built-in engine can still answer.
   if (error.nonRetryable || error.type === NON_RETRYABLE.providerRejected) return 'model_rejected_request';
   return lastAttempt ? 'model_unavailable' : undefined;
+}
+
+/**
+ * Whether the model wrote the dish it was asked for. Only a library dish can be compared (and served in
+ * its place): its Korean or English name, spaces aside, must be in the model's name ("삼겹살 구이" in
+ * "삼겹살 구이와 쌈채소"). Any other dish (one a model wrote in an earlier run) is taken as written.
+ */
+function wroteTheDish(recipeName: string, dish: string): boolean {
+  const asked = findDish(dish);
+  if (asked === undefined) return true;
+  const written = nameKey(recipeName);
+  return written.includes(nameKey(asked.name.ko)) || written.includes(nameKey(asked.name.en)) || findDish(recipeName)?.id === asked.id;
 }
 
 /**
@@ -145,6 +171,16 @@ export function createRecipeGenerator(options: RecipeGeneratorOptions = {}): Rec
       });
       return offline(profile, run, 'model_broke_rules');
     }
+    if (run.dish !== undefined && !wroteTheDish(answer.recipe.recipeName, run.dish)) {
+      // Asked for one dish, the model wrote another: the library's version of the asked dish is served.
+      run.warn?.('The model wrote another dish than the one asked for; the built-in engine answers', {
+        model: writer.model,
+        reason: 'model_answer_unusable',
+        asked: run.dish,
+        written: answer.recipe.recipeName,
+      });
+      return offline(profile, run, 'model_answer_unusable');
+    }
     return withNotices(
       profile,
       {
@@ -162,6 +198,14 @@ export function createRecipeGenerator(options: RecipeGeneratorOptions = {}): Rec
     async generate(profile, run) {
       try {
         return claude ? await fromModel(claude, profile, run) : offline(profile, run);
+      } catch (error) {
+        if (error instanceof NoRecipePossibleError) throw noRecipePossible(error);
+        throw error;
+      }
+    },
+    builtIn(profile, run, fallback) {
+      try {
+        return offline(profile, run, fallback);
       } catch (error) {
         if (error instanceof NoRecipePossibleError) throw noRecipePossible(error);
         throw error;

@@ -4,6 +4,7 @@ export * from './errors.js';
 export * from './events.js';
 export * from './fridge.js';
 export * from './library.js';
+export * from './plan.js';
 export * from './pricing.js';
 export * from './profile.js';
 export * from './recipe.js';

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  FAILURE_PHASES,
-  PHASE_PROGRESS,
-  SESSION_STATUSES,
-  type ProgressPhase,
-} from './run-state.js';
+import { FAILURE_PHASES, PLAN_DAY_STATUSES, REPORTED_PHASES, RUN_KINDS, SESSION_STATUSES } from './run-state.js';
 
 /** `sess-<epoch ms>-<random>`: the random part is 16+ bytes of base64url (>= 128 bits). */
 export const SESSION_ID_PATTERN = /^sess-\d{13}-[A-Za-z0-9_-]{22,64}$/;
@@ -15,6 +10,9 @@ export function isSessionId(value: string): boolean {
 export const PublicErrorSchema = z.object({ code: z.string(), message: z.string() });
 export type PublicError = z.infer<typeof PublicErrorSchema>;
 
+export const PlanDayStatusSchema = z.object({ day: z.number().int(), status: z.enum(PLAN_DAY_STATUSES) });
+export type PlanDayStatus = z.infer<typeof PlanDayStatusSchema>;
+
 export const SessionStatusViewSchema = z.object({
   sessionId: z.string(),
   status: z.enum(SESSION_STATUSES),
@@ -22,6 +20,8 @@ export const SessionStatusViewSchema = z.object({
   progress: z.number().int().min(0).max(100),
   updatedAt: z.string(),
   error: PublicErrorSchema.optional(),
+  /** A meal plan's days (SPEC §3 Meal plans); absent for a recipe run. */
+  days: z.array(PlanDayStatusSchema).optional(),
 });
 export type SessionStatusView = z.infer<typeof SessionStatusViewSchema>;
 
@@ -42,10 +42,6 @@ export type SessionCreated = z.infer<typeof SessionCreatedSchema>;
 
 export const SessionExtendedSchema = z.object({ sessionId: z.string(), expiresAt: z.string() });
 export type SessionExtended = z.infer<typeof SessionExtendedSchema>;
-
-/** What a run makes: one recipe, or a meal plan of several days. */
-export const RUN_KINDS = ['recipe', 'plan'] as const;
-export type RunKind = (typeof RUN_KINDS)[number];
 
 export const ProcessAcceptedSchema = z.object({
   sessionId: z.string(),
@@ -94,11 +90,12 @@ export const CancelAcceptedSchema = z.object({
 });
 export type CancelAccepted = z.infer<typeof CancelAcceptedSchema>;
 
-/** What the activities report to the session service while a run goes on. */
+/** What the activities report to the session service while a run goes on (`kind` absent: a recipe run). */
 export const ProgressReportSchema = z
   .object({
     runId: z.string().min(1),
-    phase: z.enum(Object.keys(PHASE_PROGRESS) as [ProgressPhase, ...ProgressPhase[]]),
+    phase: z.enum(REPORTED_PHASES),
+    kind: z.enum(RUN_KINDS).optional(),
   })
   .strict();
 export type ProgressReport = z.infer<typeof ProgressReportSchema>;

@@ -1,6 +1,6 @@
 import { defineQuery } from '@temporalio/workflow';
 import type { ProfileSchema } from './profile.js';
-import type { Phase, SessionStatus } from './run-state.js';
+import type { Phase, PlanDayStatusName, SessionStatus } from './run-state.js';
 import type { z } from 'zod';
 
 export const TASK_QUEUE = 'ai-chef';
@@ -50,11 +50,69 @@ export interface RecipeWorkflowInput {
   dish?: string;
 }
 
+/** A meal plan (SPEC §3 Meal plans): the parent workflow, whose id is the session id as a recipe run's. */
+export const MEAL_PLAN_WORKFLOW_TYPE = 'mealPlanWorkflow';
+/** One day of a plan: a child workflow of the plan, so each day shows, and is retried, on its own. */
+export const PLAN_DAY_WORKFLOW_TYPE = 'planDayWorkflow';
+
+/** The sizes a plan may take (SPEC §2 `POST /session/:id/plan`). */
+export const PLAN_LIMITS = {
+  days: { min: 1, max: 7, default: 3 },
+  mealsPerDay: { min: 1, max: 3, default: 2 },
+} as const;
+
+export interface MealPlanWorkflowInput {
+  sessionId: string;
+  profile: z.infer<typeof ProfileSchema>;
+  days: number;
+  mealsPerDay: number;
+  /** Names of the session's earlier dishes: the plan leaves them for last. */
+  avoid?: string[];
+  /** How many days are written at once (PLAN_DAYS_AT_ONCE); absent: every day at once. */
+  daysAtOnce?: number;
+}
+
+/** One meal chosen for a day: the library dish, by id and by its name in the profile's language. */
+export interface PlannedMeal {
+  recipeId: string;
+  recipeName: string;
+}
+
+export interface PlanDayWorkflowInput {
+  sessionId: string;
+  /** The plan's run: the session service knows the plan's writes by it, not by the day's own run. */
+  planRunId: string;
+  profile: z.infer<typeof ProfileSchema>;
+  day: number;
+  /** The plan's number of days (progress counts the days written of it). */
+  days: number;
+  meals: PlannedMeal[];
+}
+
+/** What a day's child workflow returns to the plan: names, not recipes (the day is saved by the session service). */
+export interface PlanDaySummary {
+  day: number;
+  dishes: string[];
+  /** How many meals the model wrote, and how many the built-in engine wrote (after the model failed, or without one). */
+  byModel: number;
+  byEngine: number;
+}
+
+/**
+ * A day's workflow id: derived from the session id, the day and the plan's run, so a day of a later plan of
+ * the same session (or of a reset run) never meets one still closing.
+ */
+export function planDayWorkflowId(sessionId: string, planRunId: string, day: number): string {
+  return `${sessionId}/plan-${planRunId}/day-${day}`;
+}
+
 export interface RunProgress {
   status: SessionStatus;
   phase: Phase | null;
   progress: number;
   error?: { code: string; message: string };
+  /** A plan's days as far as the workflow knows them (the session service's view is what clients read). */
+  days?: Array<{ day: number; status: PlanDayStatusName }>;
 }
 
 export const progressQuery = defineQuery<RunProgress>('progress');
@@ -68,6 +126,8 @@ export const NON_RETRYABLE = {
   noRecipePossible: 'NoRecipePossible',
   providerRejected: 'ProviderRejected',
   sessionGone: 'SessionGone',
+  /** Fewer dishes pass the profile's rules (or a day's limits) than the plan needs. */
+  noPlanPossible: 'NoPlanPossible',
   /** The session service refused INTERNAL_TOKEN: a deployment error, alerted on, never retried. */
   internalUnauthorized: 'InternalUnauthorized',
 } as const;

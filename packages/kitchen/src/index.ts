@@ -18,3 +18,4 @@ export { seededRandom } from './seeded-random.js';
 export * from './engine/offline-engine.js';
 export { inSentence } from './text/words.js';
 export * from './plans/plan-chooser.js';
+export * from './plans/plan-basket.js';

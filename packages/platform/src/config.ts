@@ -87,6 +87,8 @@ export const ENV_FIELDS = {
   EVENT_TTL_SECONDS: int(3600, 3650 * 86400, 7_776_000),
   // How often the Temporal Schedule reconciles sessions with their runs; SPEC's 60 s bound needs ≤ 40.
   RECONCILE_INTERVAL_SECONDS: int(1, 40, 20),
+  // How many days of a meal plan are written at once: a plan of 7 × 3 asks the model 21 meals when all run.
+  PLAN_DAYS_AT_ONCE: int(1, 7, 7),
   PROCESS_RATE_LIMIT_PER_MINUTE: int(0, 1_000_000, 30),
   PRICE_CONCURRENCY: int(1, 64, 6),
   NAVER_CALLS_PER_SECOND: int(1, 1000, 10),

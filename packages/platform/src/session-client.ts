@@ -7,12 +7,16 @@ import type {
   EventIngested,
   FridgeRemoved,
   PageQuery,
+  PlanDaySave,
+  PlanParts,
+  PlanPricingSave,
+  PlanRequest,
   ProcessAccepted,
   Profile,
   ProgressReport,
   ReconcileReport,
-  ResultDocument,
   ResultList,
+  RunResult,
   RunOutcome,
   SessionCreated,
   SessionExtended,
@@ -128,6 +132,10 @@ export class SessionServiceClient {
     const body = dish === undefined ? { profile } : { profile, dish };
     return (await this.request<ProcessAccepted>('POST', this.path(sessionId, '/process'), body)).body;
   }
+  /** Starts a meal plan (SPEC §3 Meal plans): the profile normalised, the budget the plan's. */
+  async plan(sessionId: string, request: PlanRequest): Promise<ProcessAccepted> {
+    return (await this.request<ProcessAccepted>('POST', this.path(sessionId, '/plan'), request)).body;
+  }
   /** The session's results, newest first. */
   async listResults(sessionId: string, page: PageQuery): Promise<ResultList> {
     const query = `?limit=${page.limit}&offset=${page.offset}`;
@@ -154,8 +162,20 @@ export class SessionServiceClient {
   async reportOutcome(sessionId: string, outcome: RunOutcome): Promise<void> {
     await this.request('POST', this.path(sessionId, '/run/outcome'), outcome);
   }
-  async saveResult(sessionId: string, result: ResultDocument): Promise<void> {
+  async saveResult(sessionId: string, result: RunResult): Promise<void> {
     await this.request('PUT', this.path(sessionId, '/run/result'), result);
+  }
+  /** A plan's day, written by its child workflow; saved once per run and day. */
+  async savePlanDay(sessionId: string, save: PlanDaySave): Promise<void> {
+    await this.request('PUT', this.path(sessionId, `/run/plan/days/${save.draft.day}`), save);
+  }
+  /** A plan's one basket. */
+  async savePlanPricing(sessionId: string, save: PlanPricingSave): Promise<void> {
+    await this.request('PUT', this.path(sessionId, '/run/plan/pricing'), save);
+  }
+  /** What a plan's run has saved: its days (by day) and its basket once priced. */
+  async planParts(sessionId: string, runId: string): Promise<PlanParts> {
+    return (await this.request<PlanParts>('GET', this.path(sessionId, `/run/plan?runId=${encodeURIComponent(runId)}`))).body;
   }
   /** Settles sessions whose run Temporal closed without a report, or that were claimed and never started. */
   async reconcileRuns(): Promise<ReconcileReport> {

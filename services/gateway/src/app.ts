@@ -14,7 +14,7 @@ import {
 } from '@ai-chef/platform';
 import type { GatewayConfig } from './config.js';
 import { bodyLimitFor, corsAllowList, noStore, securityHeaders } from './edge.js';
-import { perMinuteLimit } from './rate-limits.js';
+import { perMinuteLimit, perMinuteLimiter } from './rate-limits.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { adminAuth } from './admin-auth.js';
 import { adminRoutes } from './routes/admin.js';
@@ -93,7 +93,7 @@ export function createGatewayApp({ config, sessions, logger, db, draining = () =
     idleCloseMs: IDLE_STREAM_CLOSE_MS,
   });
   app.use('/session', streams.router);
-  app.use('/session', sessionRoutes(sessions, perMinuteLimit(db, config.PROCESS_RATE_LIMIT_PER_MINUTE, 'process_rate_limited', 'process')));
+  app.use('/session', sessionRoutes(sessions, perMinuteLimiter(db, config.PROCESS_RATE_LIMIT_PER_MINUTE, 'process_rate_limited', 'process')));
   const catalog = getCatalog();
   app.use('/session', fridgeRoutes(sessions, catalog));
   app.use('/ingredients', ingredientRoutes(catalog));

@@ -19,6 +19,8 @@ import {
   ErrorBodySchema,
   ProcessAcceptedSchema,
   ProfileInputSchema,
+  PlanBodySchema,
+  PlanResultSchema,
   ResultDocumentSchema,
   ResultPendingSchema,
   SessionCreatedSchema,
@@ -52,7 +54,7 @@ const ERROR_WORDS: Record<number, string> = {
   401: 'Wrong admin token',
   404: 'Unknown, expired or malformed id',
   409: 'Conflict (already_processing, not_processing)',
-  413: 'Body over its limit: 16 KiB for process and fridge writes, 256 KiB for events, else BODY_LIMIT_BYTES',
+  413: 'Body over its limit: 16 KiB for process, plan and fridge writes, 256 KiB for events, else BODY_LIMIT_BYTES',
   415: 'A non-empty body that is not JSON, or has a Content-Encoding other than identity (unsupported_encoding)',
   429: 'Rate limited, or too many open streams (Retry-After)',
   503: 'A dependency is down (Retry-After)',
@@ -65,6 +67,9 @@ const PROFILE_WORDS = [
   'Health conditions recognised (anything else is kept and answered with a notice):',
   ...Object.values(CONDITION_MODULES).map((module) => `${module.key} (${module.keywords.join(', ')})`),
 ].join('\n');
+
+/** What /result serves: a recipe's result or a meal plan's, told apart by `kind`. */
+const RunResultBody = z.union([ResultDocumentSchema, PlanResultSchema]);
 
 const json = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
 
@@ -119,6 +124,20 @@ function registerSessionRoutes(registry: OpenAPIRegistry): void {
     },
     responses: { 202: json('The run started', ProcessAcceptedSchema), ...errors(400, 404, 409, 413, 415, 429, 503) },
   });
+  path('post', '/session/{id}/plan', {
+    summary:
+      'Plan days × mealsPerDay meals, no dish twice, every day within its daily limits, priced as ONE basket (an ingredient ' +
+      'several meals use is bought once); starts a workflow run with one child run per day. The budget is for the whole ' +
+      'plan (default 30,000 KRW × days); counts as days × mealsPerDay calls against PROCESS_RATE_LIMIT_PER_MINUTE. ' +
+      'Progress: plan_writing 10 + 60 × days written / days, price_lookup 70, price_completed 80, combining_results 90, ' +
+      'finished 100; the status adds days: [{day, status}]. A run with too few dishes for the plan fails with no_plan_possible',
+    tags: ['sessions'],
+    request: {
+      params: SessionIdParams,
+      body: { description: PROFILE_WORDS, content: { 'application/json': { schema: PlanBodySchema } } },
+    },
+    responses: { 202: json('The plan run started (kind "plan")', ProcessAcceptedSchema), ...errors(400, 404, 409, 413, 415, 429, 503) },
+  });
   path('get', '/session/{id}/results', {
     summary: "This session's results, newest first (each served RESULT_TTL_SECONDS, even after the session expired)",
     tags: ['sessions'],
@@ -129,7 +148,7 @@ function registerSessionRoutes(registry: OpenAPIRegistry): void {
     summary: 'One result of this session, by run id',
     tags: ['sessions'],
     request: { params: SessionIdParams.extend({ runId: z.string() }) },
-    responses: { 200: json('The result document', ResultDocumentSchema), ...errors(404, 429, 503) },
+    responses: { 200: json('The result document: a recipe, or a meal plan', RunResultBody), ...errors(404, 429, 503) },
   });
   path('get', '/recipes', {
     summary: 'The built-in recipe library, by target and name (Korean, English, or initial consonants: ㄱㅊㅉㄱ)',
@@ -154,7 +173,7 @@ function registerSessionRoutes(registry: OpenAPIRegistry): void {
     tags: ['sessions'],
     request: { params: SessionIdParams },
     responses: {
-      200: json('The result document', ResultDocumentSchema),
+      200: json('The result document: a recipe (kind "recipe"), or a meal plan (kind "plan")', RunResultBody),
       202: json('A run is in progress', ResultPendingSchema),
       ...errors(404, 429, 503),
     },

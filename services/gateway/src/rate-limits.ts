@@ -18,13 +18,21 @@ export async function ensureRateLimitIndexes(db: Db): Promise<void> {
  * the window ends). 0 turns the limit off (benchmarks). When MongoDB does not answer, each replica
  * counts in memory meanwhile (the library's insurance limiter) rather than refusing everyone.
  */
-export function perMinuteLimit(
+export function perMinuteLimit(db: Db | undefined, limit: number, code: string, name: string): RequestHandler {
+  return perMinuteLimiter(db, limit, code, name)();
+}
+
+/**
+ * One such limit for several routes that count against it, each request costing what `cost` says (a
+ * meal plan counts as the recipes it writes). A cost above the limit is never allowed.
+ */
+export function perMinuteLimiter(
   db: Db | undefined,
   limit: number,
   code: string,
   name: string,
-): RequestHandler {
-  if (limit === 0 || db === undefined) return (_req, _res, next) => next();
+): (cost?: (req: Request) => number) => RequestHandler {
+  if (limit === 0 || db === undefined) return () => (_req, _res, next) => next();
   const limiter = new RateLimiterMongo({
     storeClient: db,
     tableName: RATE_LIMITS_COLLECTION,
@@ -35,14 +43,14 @@ export function perMinuteLimit(
     insuranceLimiter: new RateLimiterMemory({ points: limit, duration: WINDOW_SECONDS }),
   });
   const keyOf = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
-  return (req, res, next) => {
+  return (cost = () => 1) => (req, res, next) => {
     const headers = (state: RateLimiterRes): number => {
       const reset = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
       res.setHeader('RateLimit-Policy', `${limit};w=${WINDOW_SECONDS}`);
       res.setHeader('RateLimit', `limit=${limit}, remaining=${state.remainingPoints}, reset=${reset}`);
       return reset;
     };
-    limiter.consume(keyOf(req)).then(
+    limiter.consume(keyOf(req), cost(req)).then(
       (state) => {
         headers(state);
         next();

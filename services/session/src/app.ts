@@ -14,6 +14,7 @@ import type { SessionRepository } from './session-repository.js';
 import type { ResultRepository } from './result-repository.js';
 import { TemporalUnavailableError, type RunControl } from './run-control.js';
 import type { FridgeRepository } from './fridge-repository.js';
+import type { PlanPartRepository } from './plan-part-repository.js';
 import type { EventIngest } from './event-ingest.js';
 import type { AdminStats } from './admin-stats.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -32,6 +33,7 @@ export interface SessionAppDeps {
   results: ResultRepository;
   runs: RunControl;
   fridge: FridgeRepository;
+  planParts: PlanPartRepository;
   ingest: EventIngest;
   admin: AdminStats;
   runWrites: RunWrites;

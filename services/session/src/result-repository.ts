@@ -1,12 +1,12 @@
 import { MongoServerError, type Collection, type Db } from 'mongodb';
-import type { ResultDocument, ResultList, ResultSummary } from '@ai-chef/contracts';
+import type { ResultList, ResultSummary, RunResult } from '@ai-chef/contracts';
 
 interface StoredResult {
   _id: string; // the run id: one result per run, however often it is saved
   sessionId: string;
   createdAt: Date;
   expiresAt: Date;
-  document: ResultDocument;
+  document: RunResult;
 }
 
 /** Results outlive their sessions: each is kept RESULT_TTL_SECONDS after it was made. */
@@ -31,7 +31,7 @@ export class ResultRepository {
    * `_id` index when the run is saved already: one write, where an upsert would read first (and
    * FerretDB does not retry an upsert that loses a race).
    */
-  async saveOnce(result: ResultDocument): Promise<void> {
+  async saveOnce(result: RunResult): Promise<void> {
     const now = this.now();
     try {
       await this.collection.insertOne({
@@ -47,7 +47,7 @@ export class ResultRepository {
   }
 
   /** The result of one run, by `_id`, expiry checked here: one point read from the `_id` index. */
-  async ofRun(runId: string): Promise<ResultDocument | null> {
+  async ofRun(runId: string): Promise<RunResult | null> {
     const stored = await this.collection.findOne({ _id: runId });
     return stored !== null && stored.expiresAt > this.now() ? stored.document : null;
   }
@@ -68,18 +68,24 @@ export class ResultRepository {
   }
 
   /** One result of the session, by its run id (a run id of another session is not found). */
-  async ofSessionRun(sessionId: string, runId: string): Promise<ResultDocument | null> {
+  async ofSessionRun(sessionId: string, runId: string): Promise<RunResult | null> {
     const found = await this.ofRun(runId);
     return found?.sessionId === sessionId ? found : null;
   }
 
-  /** The dishes of the session's latest results, for its next run to serve something else. */
+  /** The dishes of the session's latest results (a plan's every meal), for its next run to serve something else. */
   async recentDishes(sessionId: string, count: number): Promise<string[]> {
-    const { items } = await this.listOfSession(sessionId, count, 0);
-    return items.flatMap((item) => (item.recipeName === null ? [] : [item.recipeName]));
+    const stored = await this.collection
+      .find({ sessionId, expiresAt: { $gt: this.now() } }, { sort: { createdAt: -1 }, limit: count })
+      .toArray();
+    return stored.flatMap(({ document }) =>
+      document.kind === 'plan'
+        ? document.days.flatMap((day) => day.meals.map((meal) => meal.recipe.recipeName))
+        : [document.recipe.recipeName],
+    );
   }
 
-  async latestFor(sessionId: string): Promise<ResultDocument | null> {
+  async latestFor(sessionId: string): Promise<RunResult | null> {
     const stored = await this.collection.findOne(
       { sessionId, expiresAt: { $gt: this.now() } },
       { sort: { createdAt: -1 } },
@@ -88,13 +94,14 @@ export class ResultRepository {
   }
 }
 
-/** How the history lists a result. */
-function summaryOf(document: ResultDocument): ResultSummary {
+/** How the history lists a result: a recipe by its dish, a plan by its number of days. */
+function summaryOf(document: RunResult): ResultSummary {
+  const plan = document.kind === 'plan';
   return {
     runId: document.runId,
-    kind: document.kind ?? 'recipe',
-    recipeName: document.recipe.recipeName,
-    days: null,
+    kind: plan ? 'plan' : 'recipe',
+    recipeName: plan ? null : document.recipe.recipeName,
+    days: plan ? document.days.length : null,
     totalCost: document.summary.totalCost,
     generatedAt: document.generatedAt,
   };

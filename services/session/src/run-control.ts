@@ -18,11 +18,13 @@ import {
   defineSearchAttributeKey,
 } from '@temporalio/common';
 import {
+  MEAL_PLAN_WORKFLOW_TYPE,
   RECONCILE_WORKFLOW_TYPE,
   SEARCH_ATTRIBUTES,
   WORKFLOW_TYPE,
   reconcileScheduleId,
   workflowIdForSession,
+  type MealPlanWorkflowInput,
   type Profile,
   type RecipeWorkflowInput,
 } from '@ai-chef/contracts';
@@ -70,12 +72,14 @@ export class RunControl {
   private constructor(
     readonly client: Client,
     private readonly taskQueue: string,
+    /** PLAN_DAYS_AT_ONCE: a plan writes at most this many days at once. */
+    private readonly planDaysAtOnce: number,
   ) {}
 
-  static async connect(options: { connection: ConnectionOptions; namespace: string; taskQueue: string }): Promise<RunControl> {
+  static async connect(options: { connection: ConnectionOptions; namespace: string; taskQueue: string; planDaysAtOnce?: number }): Promise<RunControl> {
     const connection = await Connection.connect(options.connection);
     const client = new Client({ connection, namespace: options.namespace, interceptors: { workflow: runClientInterceptors() } });
-    return new RunControl(client, options.taskQueue);
+    return new RunControl(client, options.taskQueue, options.planDaysAtOnce ?? 7);
   }
 
   /** A call to Temporal with a deadline; an outage becomes TemporalUnavailableError. */
@@ -88,18 +92,46 @@ export class RunControl {
   }
 
   /**
-   * Starts a run; the workflow id is the session id, so a session never has two runs at once. `choice`
-   * carries the session's earlier dishes (to serve another) or the dish the person chose.
+   * Starts a recipe run; the workflow id is the session id, so a session never has two runs at once.
+   * `choice` carries the session's earlier dishes (to serve another) or the dish the person chose.
    */
-  async start(
+  start(
     sessionId: string,
     profile: Profile,
     choice: Pick<RecipeWorkflowInput, 'avoid' | 'dish'> = {},
   ): Promise<{ workflowId: string; runId: string }> {
     const input: RecipeWorkflowInput = { sessionId, profile, ...choice };
+    return this.startWorkflow(WORKFLOW_TYPE, input, `${profile.target} recipe for ${profile.servings}`);
+  }
+
+  /** Starts a meal plan under the same workflow id: a session runs a recipe or a plan, one at a time. */
+  startPlan(
+    sessionId: string,
+    profile: Profile,
+    plan: Pick<MealPlanWorkflowInput, 'days' | 'mealsPerDay' | 'avoid'>,
+  ): Promise<{ workflowId: string; runId: string }> {
+    const input: MealPlanWorkflowInput = {
+      sessionId,
+      profile,
+      ...plan,
+      ...(this.planDaysAtOnce < plan.days ? { daysAtOnce: this.planDaysAtOnce } : {}),
+    };
+    return this.startWorkflow(
+      MEAL_PLAN_WORKFLOW_TYPE,
+      input,
+      `${profile.target} meal plan: ${plan.days} days × ${plan.mealsPerDay} meals for ${profile.servings}`,
+    );
+  }
+
+  private async startWorkflow(
+    workflowType: string,
+    input: RecipeWorkflowInput | MealPlanWorkflowInput,
+    summary: string,
+  ): Promise<{ workflowId: string; runId: string }> {
+    const { sessionId, profile } = input;
     try {
       const handle = await this.call(() =>
-        this.client.workflow.start(WORKFLOW_TYPE, {
+        this.client.workflow.start(workflowType, {
           taskQueue: this.taskQueue,
           workflowId: workflowIdForSession(sessionId),
           args: [input],
@@ -114,7 +146,7 @@ export class RunControl {
               profile.allergies.length ? `, avoids ${profile.allergies.join('/')}` : ''
             }`,
           },
-          staticSummary: `${profile.target} recipe for ${profile.servings}`,
+          staticSummary: summary,
         }),
       );
       return { workflowId: handle.workflowId, runId: handle.firstExecutionRunId };

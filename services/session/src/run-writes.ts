@@ -1,7 +1,8 @@
-import type { FailurePhase, ProgressPhase, PublicError, ResultDocument, Target } from '@ai-chef/contracts';
+import type { FailurePhase, PlanDayDraft, PlanParts, Pricing, PublicError, ReportedPhase, RunKind, RunResult, Target } from '@ai-chef/contracts';
 import type { SessionRepository } from './session-repository.js';
 import type { ResultRepository } from './result-repository.js';
 import type { RunControl } from './run-control.js';
+import type { PlanPartRepository } from './plan-part-repository.js';
 
 /**
  * The activities' writes of a run (progress, result, outcome). A write of the session's own run
@@ -15,12 +16,37 @@ export class RunWrites {
     private readonly sessions: SessionRepository,
     private readonly results: ResultRepository,
     private readonly runs: RunControl,
+    private readonly planParts: PlanPartRepository,
   ) {}
 
-  async progress(sessionId: string, runId: string, phase: ProgressPhase): Promise<void> {
-    if (await this.sessions.applyProgress(sessionId, runId, phase)) return;
+  async progress(sessionId: string, runId: string, phase: ReportedPhase, kind: RunKind = 'recipe'): Promise<void> {
+    if (await this.sessions.applyProgress(sessionId, runId, phase, kind)) return;
     if (await this.followIfNewest(sessionId, runId))
-      await this.sessions.applyProgress(sessionId, runId, phase);
+      await this.sessions.applyProgress(sessionId, runId, phase, kind);
+  }
+
+  /**
+   * A plan's day, written by its child workflow: kept once per run and day, while the session exists
+   * (a session its person deleted gets none of it), and counted in the plan's progress.
+   */
+  async planDay(sessionId: string, runId: string, days: number, draft: PlanDayDraft): Promise<void> {
+    if (!(await this.sessions.exists(sessionId))) return;
+    await this.planParts.saveDay(sessionId, runId, draft);
+    if (!(await this.sessions.exists(sessionId))) {
+      await this.planParts.removeOfSession(sessionId);
+      return;
+    }
+    if (await this.sessions.dayWritten(sessionId, runId, draft.day, days)) return;
+    if (await this.followIfNewest(sessionId, runId)) await this.sessions.dayWritten(sessionId, runId, draft.day, days);
+  }
+
+  async planPricing(sessionId: string, runId: string, pricing: Pricing): Promise<void> {
+    if (!(await this.sessions.exists(sessionId))) return;
+    await this.planParts.savePricing(sessionId, runId, pricing);
+  }
+
+  readPlan(sessionId: string, runId: string): Promise<PlanParts> {
+    return this.planParts.ofRun(sessionId, runId);
   }
 
   /**
@@ -28,7 +54,7 @@ export class RunWrites {
    * its session); a session deleted by its person (DELETE /session/:id) takes its results along,
    * also one saved while the delete ran.
    */
-  async result(sessionId: string, result: ResultDocument): Promise<Target | undefined> {
+  async result(sessionId: string, result: RunResult): Promise<Target | undefined> {
     if (!(await this.sessions.exists(sessionId))) return undefined;
     await this.results.saveOnce(result);
     if (!(await this.sessions.exists(sessionId))) {

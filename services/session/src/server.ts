@@ -25,6 +25,7 @@ import { AdminStats } from './admin-stats.js';
 import { createRunMetrics } from './run-metrics.js';
 import { RunWrites } from './run-writes.js';
 import { RunReconciler } from './run-reconciler.js';
+import { PlanPartRepository } from './plan-part-repository.js';
 
 /** Readiness answers from a cache this old at most (load balancers probe every few seconds each). */
 const READINESS_CACHE_MS = 2_000;
@@ -53,6 +54,7 @@ export async function startSessionService(
   const fridge = new FridgeRepository(mongo.db, now);
   const visitors = new VisitorSessionRepository(mongo.db, now, config.EVENT_TTL_SECONDS);
   const events = new EventRepository(mongo.db, config.EVENT_TTL_SECONDS);
+  const planParts = new PlanPartRepository(mongo.db, now);
   const native = await Promise.all([
     ensureTtlIndex(sessions.collection, 'expiresAt', logger),
     ensureTtlIndex(results.collection, 'expiresAt', logger),
@@ -60,8 +62,15 @@ export async function startSessionService(
     ensureTtlIndex(visitors.active, 'expiresAt', logger),
     ensureTtlIndex(visitors.sessions, 'expiresAt', logger),
     ensureTtlIndex(events.collection, 'expiresAt', logger),
+    ensureTtlIndex(planParts.collection, 'expiresAt', logger),
   ]);
-  await Promise.all([results.ensureIndexes(), fridge.ensureIndexes(), visitors.ensureIndexes(), events.ensureIndexes()]);
+  await Promise.all([
+    results.ensureIndexes(),
+    fridge.ensureIndexes(),
+    visitors.ensureIndexes(),
+    events.ensureIndexes(),
+    planParts.ensureIndexes(),
+  ]);
   const sweeper = startExpirySweeper(
     [
       { collection: sessions.collection, field: 'expiresAt' },
@@ -70,6 +79,7 @@ export async function startSessionService(
       { collection: visitors.active, field: 'expiresAt' },
       { collection: visitors.sessions, field: 'expiresAt' },
       { collection: events.collection, field: 'expiresAt' },
+      { collection: planParts.collection, field: 'expiresAt' },
     ],
     native.every(Boolean) ? 300_000 : 30_000,
     logger,
@@ -78,6 +88,7 @@ export async function startSessionService(
     connection: temporalConnectionOptions(config),
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
+    planDaysAtOnce: config.PLAN_DAYS_AT_ONCE,
   });
   // The reconciler's schedule, created or brought up to date; tried again while Temporal does not answer.
   let scheduleRetry: NodeJS.Timeout | undefined;
@@ -108,9 +119,10 @@ export async function startSessionService(
     results,
     runs,
     fridge,
+    planParts,
     ingest: new EventIngest(visitors, events, now),
     admin: new AdminStats({ sessions, fridge, visitors, events, now }),
-    runWrites: new RunWrites(sessions, results, runs),
+    runWrites: new RunWrites(sessions, results, runs, planParts),
     reconciler: new RunReconciler({ sessions, results, runs, runMetrics, now, logger }),
     runMetrics,
     metrics,

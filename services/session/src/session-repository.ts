@@ -1,6 +1,6 @@
 import type { Collection, Db } from 'mongodb';
-import type { FailurePhase, Phase, Profile, PublicError, SessionStatus, Target } from '@ai-chef/contracts';
-import { PHASE_PROGRESS, type ProgressPhase } from '@ai-chef/contracts';
+import type { FailurePhase, Phase, Profile, PublicError, ReportedPhase, RunKind, SessionStatus, Target } from '@ai-chef/contracts';
+import { PHASE_PROGRESS, PLAN_PHASE_PROGRESS, planWritingProgress, progressOf } from '@ai-chef/contracts';
 import { KeyedMutex } from './keyed-mutex.js';
 
 /** What a session showed before `process` claimed it: restored when no run came of the claim. */
@@ -25,6 +25,15 @@ export interface SessionDocument {
   profile?: Profile;
   /** Set by the claim of `process`, until its run id is recorded (SPEC §3: a claim with no workflow returns). */
   claim?: { at: Date; from: ClaimedFrom };
+  /** What the current or last run writes; absent on sessions from before meal plans (a recipe). */
+  kind?: RunKind;
+  /** A meal plan's days: how many, and which are written (saved) so far. */
+  plan?: { days: number; written: number[] };
+}
+
+/** The phase a run of this kind starts in. */
+function firstPhase(kind: RunKind | undefined): ReportedPhase {
+  return kind === 'plan' ? 'plan_writing' : 'recipe_generation';
 }
 
 /**
@@ -93,7 +102,11 @@ export class SessionRepository {
    * conditional update on the state just read: of two claims at once, across replicas, one wins.
    * Returns the session as it was before and the claim's time, or null when it is gone or already processing.
    */
-  claimForRun(sessionId: string, profile: Profile): Promise<{ before: SessionDocument; at: Date } | null> {
+  claimForRun(
+    sessionId: string,
+    profile: Profile,
+    plan?: { days: number },
+  ): Promise<{ before: SessionDocument; at: Date } | null> {
     return this.writes.run(sessionId, async () => {
       const before = await this.findLive(sessionId);
       if (!before || before.status === 'processing') return null;
@@ -105,19 +118,14 @@ export class SessionRepository {
         runId: before.runId,
         ...(before.error ? { error: before.error } : {}),
       };
+      const run = plan
+        ? { kind: 'plan' as const, phase: 'plan_writing' as const, progress: PLAN_PHASE_PROGRESS.plan_writing, plan: { days: plan.days, written: [] } }
+        : { kind: 'recipe' as const, phase: 'recipe_generation' as const, progress: PHASE_PROGRESS.recipe_generation };
       const claimed = await this.collection.updateOne(
         { _id: sessionId, status: before.status, runId: before.runId, updatedAt: before.updatedAt },
         {
-          $set: {
-            status: 'processing',
-            phase: 'recipe_generation',
-            progress: PHASE_PROGRESS.recipe_generation,
-            runId: null,
-            profile,
-            updatedAt: now,
-            claim: { at: now, from },
-          },
-          $unset: { error: '' },
+          $set: { status: 'processing', ...run, runId: null, profile, updatedAt: now, claim: { at: now, from } },
+          $unset: plan ? { error: '' } : { error: '', plan: '' },
         },
       );
       return claimed.modifiedCount === 1 ? { before, at: now } : null;
@@ -166,12 +174,24 @@ export class SessionRepository {
    * never recorded): it shows that run, from the start, whatever it showed before. The caller has
    * checked with Temporal that `runId` is the newest run and open. Conditional on what was read.
    */
-  async follow(sessionId: string, seen: Pick<SessionDocument, 'runId' | 'updatedAt'>, runId: string): Promise<boolean> {
+  async follow(
+    sessionId: string,
+    seen: Pick<SessionDocument, 'runId' | 'updatedAt' | 'kind' | 'plan'>,
+    runId: string,
+  ): Promise<boolean> {
     return this.writes.run(sessionId, async () => {
       const followed = await this.collection.updateOne(
         { ...this.live(sessionId), runId: seen.runId, updatedAt: seen.updatedAt },
         {
-          $set: { status: 'processing', phase: 'recipe_generation', progress: 0, runId, updatedAt: this.now() },
+          $set: {
+            status: 'processing',
+            phase: firstPhase(seen.kind),
+            progress: 0,
+            runId,
+            updatedAt: this.now(),
+            // A reset plan writes its days again.
+            ...(seen.plan ? { 'plan.written': [] } : {}),
+          },
           $unset: { error: '', claim: '' },
         },
       );
@@ -196,9 +216,10 @@ export class SessionRepository {
    * Progress only moves forward within a run; a replayed or late report changes nothing, not even
    * `updatedAt` (a retried activity repeats its reports, and the stream sends one event per change).
    */
-  async applyProgress(sessionId: string, runId: string, phase: ProgressPhase): Promise<boolean> {
+  async applyProgress(sessionId: string, runId: string, phase: ReportedPhase, kind: RunKind = 'recipe', progressAt?: number): Promise<boolean> {
+    const progress = progressAt ?? progressOf(kind, phase);
+    if (progress === undefined) return false; // a phase this kind of run does not have
     return this.writes.run(sessionId, async () => {
-      const progress = PHASE_PROGRESS[phase];
       const result = await this.collection.updateOne(
         // Forward only; the same phase again only to record a run id not recorded yet.
         {
@@ -209,6 +230,25 @@ export class SessionRepository {
       );
       return result.matchedCount > 0;
     });
+  }
+
+  /**
+   * A plan's day is written: it joins the run's written days, and the progress moves to
+   * 10 + floor(60 × written / days) unless it is further already (SPEC §3 Meal plans). Returns false
+   * when the write is not this run's (another run's, or the session is no longer processing it).
+   */
+  async dayWritten(sessionId: string, runId: string, day: number, days: number): Promise<boolean> {
+    const after = await this.writes.run(sessionId, () =>
+      this.collection.findOneAndUpdate(
+        this.ofRun(sessionId, runId),
+        { $addToSet: { 'plan.written': day } },
+        { returnDocument: 'after' },
+      ),
+    );
+    if (after === null) return false;
+    const written = after.plan?.written.length ?? 0;
+    await this.applyProgress(sessionId, runId, 'plan_writing', 'plan', planWritingProgress(written, after.plan?.days ?? days));
+    return true;
   }
 
   /**

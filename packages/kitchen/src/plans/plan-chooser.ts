@@ -68,11 +68,30 @@ const NUTRIENTS: readonly (keyof Nutrients)[] = [
   'iron',
 ];
 
-function dayTotal(meals: readonly OfflineCandidate[]): Nutrients {
+/** A day's meals added up per serving, to a tenth. */
+function sumPerServing(meals: readonly Nutrients[]): Nutrients {
   const total = Object.fromEntries(NUTRIENTS.map((key) => [key, 0])) as Record<keyof Nutrients, number>;
-  for (const meal of meals) for (const key of NUTRIENTS) total[key] += meal.nutrition.perServing[key];
+  for (const meal of meals) for (const key of NUTRIENTS) total[key] += meal[key];
   for (const key of NUTRIENTS) total[key] = Math.round(total[key] * 10) / 10;
   return total;
+}
+
+function dayTotal(meals: readonly OfflineCandidate[]): Nutrients {
+  return sumPerServing(meals.map((meal) => meal.nutrition.perServing));
+}
+
+/**
+ * A written day's total per serving and its checks against the day's limits (SPEC §3 Meal plans): what the
+ * plan's result shows for each day, and what a day's meals must keep whoever wrote them.
+ */
+export function dayNutrition(
+  mealsPerServing: readonly Nutrients[],
+  profile: Profile,
+  mealsPerDay: number,
+  catalog: Catalog = getCatalog(),
+): { total: Nutrients; checks: RuleCheck[] } {
+  const total = sumPerServing(mealsPerServing);
+  return { total, checks: checkDay(total, profile, mealsPerDay, catalog) };
 }
 
 function planEstimate(days: readonly OfflineCandidate[][], profile: Profile, catalog: Catalog, shipping: ShippingPolicy): BasketEstimate {

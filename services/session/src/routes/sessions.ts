@@ -1,10 +1,13 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import {
   DishNameSchema,
   PageQuerySchema,
+  PlanRequestSchema,
   ProfileSchema,
   TERMINAL_STATUSES,
   isSessionId,
+  type PlanDayStatus,
+  type Profile,
   type SessionStatusView,
   type SessionView,
 } from '@ai-chef/contracts';
@@ -17,6 +20,7 @@ import { newSessionId } from '../session-id.js';
 import type { RunMetrics } from '../run-metrics.js';
 import type { FridgeRepository } from '../fridge-repository.js';
 import { withSessionFridge } from '../fridge-profile.js';
+import type { PlanPartRepository } from '../plan-part-repository.js';
 
 /**
  * How long `process` waits for the session's previous run to close when that run has already
@@ -30,11 +34,23 @@ export interface SessionRouteDeps {
   results: ResultRepository;
   runs: RunControl;
   fridge: FridgeRepository;
+  planParts: PlanPartRepository;
   runMetrics: RunMetrics;
   extendSeconds: number;
 }
 
+/** A plan's days: written once saved; until then writing, or not written when the run ended first. */
+function planDays(doc: SessionDocument): PlanDayStatus[] | undefined {
+  if (doc.kind !== 'plan' || !doc.plan) return undefined;
+  const written = new Set(doc.plan.written);
+  return Array.from({ length: doc.plan.days }, (_, i) => ({
+    day: i + 1,
+    status: written.has(i + 1) ? 'written' : doc.status === 'processing' ? 'writing' : 'not_written',
+  }));
+}
+
 export function statusView(doc: SessionDocument): SessionStatusView {
+  const days = planDays(doc);
   return {
     sessionId: doc._id,
     status: doc.status,
@@ -42,6 +58,7 @@ export function statusView(doc: SessionDocument): SessionStatusView {
     progress: doc.progress,
     updatedAt: doc.updatedAt.toISOString(),
     ...(doc.error ? { error: doc.error } : {}),
+    ...(days ? { days } : {}),
   };
 }
 
@@ -103,22 +120,27 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     res.json({ sessionId: doc._id, expiresAt: doc.expiresAt.toISOString() });
   });
 
-  router.post('/:id/process', async (req, res) => {
-    // The caller (the gateway) stops waiting after its timeout and tells its client to try again.
-    // A request it gave up on must not start a run later: the retry would then start a second one.
+  /** How a run is asked for: a recipe (maybe a chosen dish) or a meal plan. */
+  type RunRequest = { kind: 'recipe'; dish?: string } | { kind: 'plan'; days: number; mealsPerDay: number };
+
+  /**
+   * `process` and `plan`: claim the session, start its workflow, record the run id. The caller (the
+   * gateway) stops waiting after its timeout and tells its client to try again: a request it gave up
+   * on must not start a run later, or the retry would start a second one.
+   */
+  async function claimAndStart(req: Request, res: Response, sent: Profile, run: RunRequest): Promise<void> {
     let callerGone = false;
     res.on('close', () => {
       if (!res.writableFinished) callerGone = true;
     });
     const sessionId = sessionIdParam(req.params.id);
-    const { profile: sent, dish } = parseOrThrow(ProcessBodySchema, req.body ?? {});
     // Fridge: the session's fridge counts with the profile's fridgeIngredients (SPEC §2 Profile).
     const profile = withSessionFridge(sent, await deps.fridge.ids(sessionId));
     if (profile.target === 'fridge' && profile.fridgeIngredients.length === 0) {
       throw new AppError(400, 'fridge_empty', 'The fridge target needs at least one ingredient in the fridge.');
     }
     if (callerGone) return;
-    const claim = await sessions.claimForRun(sessionId, profile);
+    const claim = await sessions.claimForRun(sessionId, profile, run.kind === 'plan' ? { days: run.days } : undefined);
     if (!claim) {
       const current = await sessions.findLive(sessionId);
       if (!current) throw sessionNotFound();
@@ -129,11 +151,15 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       await release();
       return;
     }
-    // A new run serves another dish than the session's latest ones, unless the person chose one.
-    const choice = dish !== undefined ? { dish } : { avoid: await results.recentDishes(sessionId, AVOID_RECENT_DISHES) };
+    // A new run serves other dishes than the session's latest ones, unless the person chose one.
+    const avoid = run.kind === 'recipe' && run.dish !== undefined ? undefined : await results.recentDishes(sessionId, AVOID_RECENT_DISHES);
+    const start = () =>
+      run.kind === 'plan'
+        ? runs.startPlan(sessionId, profile, { days: run.days, mealsPerDay: run.mealsPerDay, ...(avoid ? { avoid } : {}) })
+        : runs.start(sessionId, profile, run.dish !== undefined ? { dish: run.dish } : { avoid: avoid ?? [] });
     let started: { workflowId: string; runId: string };
     try {
-      started = await startAfter(claim.before, sessionId, profile, choice);
+      started = await startAfter(claim.before, sessionId, start);
     } catch (err) {
       await release();
       if (err instanceof RunAlreadyActiveError) {
@@ -143,7 +169,17 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     }
     await sessions.recordRunId(sessionId, started.runId);
     deps.runMetrics.started(profile.target);
-    res.status(202).json({ sessionId, ...started, status: 'processing', kind: 'recipe' });
+    res.status(202).json({ sessionId, ...started, status: 'processing', kind: run.kind });
+  }
+
+  router.post('/:id/process', async (req, res) => {
+    const { profile, dish } = parseOrThrow(ProcessBodySchema, req.body ?? {});
+    await claimAndStart(req, res, profile, { kind: 'recipe', ...(dish !== undefined ? { dish } : {}) });
+  });
+
+  router.post('/:id/plan', async (req, res) => {
+    const { profile, days, mealsPerDay } = parseOrThrow(PlanRequestSchema, req.body ?? {});
+    await claimAndStart(req, res, profile, { kind: 'plan', days, mealsPerDay });
   });
 
   /**
@@ -155,16 +191,15 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   async function startAfter(
     before: SessionDocument,
     sessionId: string,
-    profile: Parameters<RunControl['start']>[1],
-    choice: Parameters<RunControl['start']>[2],
+    start: () => Promise<{ workflowId: string; runId: string }>,
   ) {
     try {
-      return await runs.start(sessionId, profile, choice);
+      return await start();
     } catch (err) {
       const previous = before.runId;
       if (!(err instanceof RunAlreadyActiveError) || previous === null || !TERMINAL_STATUSES.includes(before.status)) throw err;
       if (!(await runs.waitClosed(sessionId, previous, PREVIOUS_RUN_CLOSE_WAIT_MS))) throw err;
-      return runs.start(sessionId, profile, choice);
+      return start();
     }
   }
 
@@ -191,7 +226,11 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     const sessionId = sessionIdParam(req.params.id);
     const removed = await sessions.remove(sessionId);
     // An expired session's results are still served (they outlive it): asked, they go too.
-    const [, resultsRemoved] = await Promise.all([deps.fridge.removeOfSession(sessionId), results.removeOfSession(sessionId)]);
+    const [, resultsRemoved] = await Promise.all([
+      deps.fridge.removeOfSession(sessionId),
+      results.removeOfSession(sessionId),
+      deps.planParts.removeOfSession(sessionId),
+    ]);
     if (!removed && resultsRemoved === 0) throw sessionNotFound();
     if (removed?.status === 'processing') {
       await runs.cancel(sessionId, removed.runId).catch((err: unknown) => {

@@ -1,0 +1,68 @@
+import { RESULT_VERSION, type Notice, type PlanDayDraft, type PlanResult, type Pricing, type Profile } from '@ai-chef/contracts';
+
+/** Who wrote the plan's meals, as one source: the model (all), the engine (none asked of the model), or a mix. */
+function sourcesOf(meals: readonly PlanDayDraft['meals'][number][]): Omit<PlanResult['sources'], 'prices'> {
+  const fallback = meals.find((meal) => meal.source === 'offline_fallback');
+  if (fallback !== undefined) {
+    return {
+      recipe: 'offline_fallback',
+      ...(fallback.fallbackReason !== undefined ? { recipeFallbackReason: fallback.fallbackReason } : {}),
+    };
+  }
+  return { recipe: meals.length > 0 && meals.every((meal) => meal.source === 'claude') ? 'claude' : 'offline' };
+}
+
+/** Each notice once, in the order the meals gave them. */
+function distinctNotices(meals: readonly PlanDayDraft['meals'][number][]): Notice[] {
+  const seen = new Set<string>();
+  const notices: Notice[] = [];
+  for (const notice of meals.flatMap((meal) => meal.notices)) {
+    const key = `${notice.code}\u0000${notice.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    notices.push(notice);
+  }
+  return notices;
+}
+
+/**
+ * A meal plan's result (SPEC §3 Meal plans) from its saved days and its one basket. Pure: same input, same
+ * document. Costs per meal are out of pocket for all servings: what the basket costs over the plan's meals.
+ */
+export function buildPlanResult(input: {
+  sessionId: string;
+  runId: string;
+  profile: Profile;
+  days: readonly PlanDayDraft[];
+  pricing: Pricing;
+  generatedAt: Date;
+}): PlanResult {
+  const { profile, pricing } = input;
+  const days = [...input.days].sort((a, b) => a.day - b.day);
+  const meals = days.flatMap((day) => day.meals);
+  const count = Math.max(1, meals.length);
+  const { source: priceSource, ...pricingFields } = pricing;
+  return {
+    sessionId: input.sessionId,
+    runId: input.runId,
+    kind: 'plan',
+    profile,
+    days: days.map((day) => ({
+      day: day.day,
+      meals: day.meals.map((meal) => ({ recipe: meal.recipe, nutrition: meal.nutrition })),
+      nutrition: day.nutrition,
+    })),
+    pricing: pricingFields,
+    summary: {
+      totalCost: pricing.totalEstimatedCost,
+      costPerMeal: Math.round(pricing.totalEstimatedCost / count),
+      usedCostPerMeal: Math.round(pricing.usedCost / count),
+      withinBudget: pricing.withinBudget,
+      budget: profile.budget,
+    },
+    notices: distinctNotices(meals),
+    sources: { ...sourcesOf(meals), prices: priceSource },
+    generatedAt: input.generatedAt.toISOString(),
+    version: RESULT_VERSION,
+  };
+}
