@@ -47,9 +47,9 @@ async function earlierTry(gatewayUrl: string, sessionId: string): Promise<string
  * service still completes, so before trying again the client looks at the session: a run id there
  * is the earlier try's run (trying again after it ended would start a second one).
  */
-export async function startRun(gatewayUrl: string, sessionId: string, profile: ProfileInput): Promise<string> {
+export async function startRun(gatewayUrl: string, sessionId: string, profile: ProfileInput, request: { dish?: string } = {}): Promise<string> {
   for (let tries = 1; tries <= 30; tries += 1) {
-    const reply = await call<{ runId: string; error?: { code: string } }>(gatewayUrl, 'POST', `/session/${sessionId}/process`, { profile });
+    const reply = await call<{ runId: string; error?: { code: string } }>(gatewayUrl, 'POST', `/session/${sessionId}/process`, { profile, ...request });
     if (reply.status === 202) return reply.body.runId;
     const retryAfter = Number(reply.headers.get('retry-after'));
     const busy = reply.status === 503 && Number.isInteger(retryAfter);

@@ -2,7 +2,7 @@
 // prices and marked `estimated`; every other ingredient keeps its shop offer.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ProfileInputSchema } from '@ai-chef/contracts';
-import { generateOfflineRecipe, getCatalog, normalizeProfile } from '@ai-chef/kitchen';
+import { generateOfflineRecipe, getCatalog, normalizeProfile, ownedBy } from '@ai-chef/kitchen';
 import { startNaverFake, type NaverFake } from '../fakes/naver-fake.js';
 import { buildProfile } from '../support/factories.js';
 import { startProcessStack, type ProcessStack } from '../support/process-stack.js';
@@ -26,17 +26,21 @@ afterAll(async () => {
 describe('a shopping API that fails for some ingredients', () => {
   it('when searches for two ingredients fail every time, then only those two are estimates', async () => {
     const input = buildProfile({ target: 'general', servings: 2 });
-    // The worker runs the offline engine, which is deterministic: the test knows the ingredients ahead.
+    // A named dish is written the same way on every run (no draw): the test knows its ingredients ahead.
+    const dish = '김치찌개';
     const normalized = normalizeProfile(ProfileInputSchema.parse(input));
     if (!normalized.ok) throw new Error(normalized.error.message);
-    const ingredients = generateOfflineRecipe(normalized.profile).recipe.ingredients;
+    const ingredients = generateOfflineRecipe(normalized.profile, getCatalog(), { dish }).recipe.ingredients;
     const queryOf = (ingredientId: string): string => getCatalog().get(ingredientId)?.nameKo ?? ingredientId;
-    const failing = ingredients.slice(0, 2).map((ingredient) => ingredient.ingredientId);
-    expect(ingredients.length).toBeGreaterThan(failing.length);
+    // What the person already has is never looked up: the failing searches are of bought ingredients.
+    const owned = ownedBy(normalized.profile);
+    const bought = ingredients.map((ingredient) => ingredient.ingredientId).filter((id) => owned(id) === null);
+    const failing = bought.slice(0, 2);
+    expect(bought.length).toBeGreaterThan(failing.length);
     naver.setBehaviour({ failQueries: { [queryOf(failing[0] ?? '')]: 500, [queryOf(failing[1] ?? '')]: 503 } });
 
     const sessionId = await newSession(stack.gatewayUrl);
-    await startRun(stack.gatewayUrl, sessionId, input);
+    await startRun(stack.gatewayUrl, sessionId, input, { dish });
     expect((await settled(stack.gatewayUrl, sessionId)).status).toBe('completed');
     const result = await resultOf(stack.gatewayUrl, sessionId);
 
@@ -44,7 +48,9 @@ describe('a shopping API that fails for some ingredients', () => {
     const estimated = result.pricing.items.filter((item) => item.estimated).map((item) => item.ingredientId);
     expect(estimated.sort()).toEqual([...failing].sort());
     for (const item of result.pricing.items) {
-      if (item.estimated) {
+      if (item.owned !== null) {
+        expect(item.chosen).toBeNull();
+      } else if (item.estimated) {
         expect(item.offers).toEqual([]);
         expect(item.chosen?.cost).toBeGreaterThan(0);
       } else {
