@@ -19,7 +19,8 @@ export const RUN_PROFILES = [
   { target: 'diet', healthConditions: ['hypertension'], cookingLevel: 'intermediate' },
 ];
 
-async function call(method, url, body) {
+/** One JSON call to the stack; anything but a 2xx throws with the start of the answer. */
+export async function call(method, url, body) {
   const response = await fetch(url, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },

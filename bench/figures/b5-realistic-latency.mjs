@@ -27,7 +27,8 @@ const WORKER_SETTINGS = {
   callsPerSecond: 10,
   shipping: { fee: 3000, freeThreshold: 30000 },
 };
-const PROFILE_INPUT = { target: 'general', cookingLevel: 'advanced' };
+// An empty pantry: both sides search every ingredient (the seed knew no pantry), so only the orchestration differs.
+const PROFILE_INPUT = { target: 'general', cookingLevel: 'advanced', pantry: [] };
 
 /** The model fake's answer in B5: a dish of the base with exactly 12 ingredients that passes every rule. */
 function twelveIngredientRecipe(profile) {
@@ -58,20 +59,14 @@ async function seedDesignRun(stack, profile) {
   const started = performance.now();
   const outcome = await writer.write(profile, { heartbeat: () => undefined });
   const recipeMs = performance.now() - started;
+  const items = outcome.recipe.ingredients.map(({ ingredientId, name, amount, unit, grams }) => ({ ingredientId, name, amount, unit, grams }));
   const pricing = await priceBasket(
-    outcome.recipe.ingredients.map(({ ingredientId, name, amount, unit, grams }) => ({
-      ingredientId,
-      name,
-      amount,
-      unit,
-      grams,
-    })),
+    { items, profile },
     {
       naver,
       cache: createMemoryPriceCache(),
       references: catalogReferencePrices(getCatalog()),
       shipping: WORKER_SETTINGS.shipping,
-      budget: profile.budget,
     },
   );
   const totalMs = performance.now() - started;

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { DEFAULT_PROFILE, MEAL_PLAN_WORKFLOW_TYPE, ProfileSchema, TASK_QUEUE } from '@ai-chef/contracts';
 import { connectMongo } from '@ai-chef/platform';
 import { round } from '../latency-stats.mjs';
+import { call } from '../run-driver.mjs';
 
 const DAYS = 7;
 const MEALS = 3;
@@ -15,18 +16,6 @@ const PROFILE_INPUT = { target: 'general', cookingLevel: 'intermediate', serving
 /** The plan's budget when the profile sets none (SPEC §2): 30,000 a day. */
 const PLAN_BUDGET = 30_000 * DAYS;
 
-async function call(method, url, body) {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await response.text();
-  if (!response.ok)
-    throw new Error(`${method} ${new URL(url).pathname} answered ${response.status}: ${text.slice(0, 200)}`);
-  return JSON.parse(text);
-}
 
 /**
  * One run through the public API from `POST /session/:id/<route>` to its result: the end is the

@@ -10,7 +10,7 @@ import {
   RuleCheckSchema,
 } from './recipe.js';
 import { PricingSchema } from './pricing.js';
-import { ResultDocumentSchema } from './result.js';
+import { ResultDocumentSchema, ResultSourcesSchema } from './result.js';
 import { PLAN_LIMITS } from './workflow-api.js';
 
 /** `POST /session/:id/plan` (SPEC §2): the profile, and how many days of how many meals. */
@@ -107,12 +107,8 @@ export const PlanResultSchema = z.object({
     budget: z.number().int(),
   }),
   notices: z.array(NoticeSchema),
-  sources: z.object({
-    /** claude: every meal by the model; offline: none asked of it; offline_fallback: the engine wrote some in its place. */
-    recipe: z.enum(RECIPE_SOURCES),
-    prices: z.enum(['naver', 'estimate', 'mixed']),
-    recipeFallbackReason: z.enum(RECIPE_FALLBACK_REASONS).optional(),
-  }),
+  /** recipe: claude when the model wrote every meal, offline_fallback when the engine wrote some in its place. */
+  sources: ResultSourcesSchema,
   generatedAt: z.string(),
   version: z.string(),
 });

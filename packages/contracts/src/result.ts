@@ -13,6 +13,16 @@ import { PricingSchema } from './pricing.js';
 /** 2: kind, owned items and used cost, alternatives, notices (SPEC v2). */
 export const RESULT_VERSION = '2';
 
+/**
+ * Where a result's parts came from. recipe: claude (the model), offline (the built-in engine, none asked
+ * of the model) or offline_fallback (the engine in the model's place, with recipeFallbackReason).
+ */
+export const ResultSourcesSchema = z.object({
+  recipe: z.enum(RECIPE_SOURCES),
+  prices: z.enum(['naver', 'estimate', 'mixed']),
+  recipeFallbackReason: z.enum(RECIPE_FALLBACK_REASONS).optional(),
+});
+
 export const ResultDocumentSchema = z.object({
   sessionId: z.string(),
   runId: z.string(),
@@ -32,11 +42,7 @@ export const ResultDocumentSchema = z.object({
   }),
   alternatives: z.array(AlternativeSchema),
   notices: z.array(NoticeSchema),
-  sources: z.object({
-    recipe: z.enum(RECIPE_SOURCES),
-    prices: z.enum(['naver', 'estimate', 'mixed']),
-    recipeFallbackReason: z.enum(RECIPE_FALLBACK_REASONS).optional(),
-  }),
+  sources: ResultSourcesSchema,
   generatedAt: z.string(),
   version: z.string(),
 });

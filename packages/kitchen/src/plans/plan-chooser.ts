@@ -1,4 +1,5 @@
 import type { Notice, Nutrients, Nutrition, Profile, Recipe, RuleCheck } from '@ai-chef/contracts';
+import { NutrientsSchema } from '@ai-chef/contracts';
 import { getCatalog } from '../catalog.js';
 import type { Catalog } from '../catalog.js';
 import { estimateBasket } from '../costing/estimate.js';
@@ -54,19 +55,7 @@ const DAY_SEARCH_LIMIT = 4000;
 /** How many swaps towards the budget the plan may make. */
 const BUDGET_SWAPS = 12;
 
-const NUTRIENTS: readonly (keyof Nutrients)[] = [
-  'calories',
-  'carbohydrate',
-  'fiber',
-  'netCarbs',
-  'sugars',
-  'protein',
-  'fat',
-  'sodium',
-  'potassium',
-  'phosphorus',
-  'iron',
-];
+const NUTRIENTS = Object.keys(NutrientsSchema.shape) as (keyof Nutrients)[];
 
 /** A day's meals added up per serving, to a tenth. */
 function sumPerServing(meals: readonly Nutrients[]): Nutrients {
