@@ -27,8 +27,7 @@ const WORKER_SETTINGS = {
   callsPerSecond: 10,
   shipping: { fee: 3000, freeThreshold: 30000 },
 };
-// An empty pantry: both sides search every ingredient (the seed knew no pantry), so only the orchestration differs.
-const PROFILE_INPUT = { target: 'general', cookingLevel: 'advanced', pantry: [] };
+const PROFILE_INPUT = { target: 'general', cookingLevel: 'advanced' };
 
 /** The model fake's answer in B5: a dish of the base with exactly 12 ingredients that passes every rule. */
 function twelveIngredientRecipe(profile) {
@@ -61,7 +60,8 @@ async function seedDesignRun(stack, profile) {
   const recipeMs = performance.now() - started;
   const items = outcome.recipe.ingredients.map(({ ingredientId, name, amount, unit, grams }) => ({ ingredientId, name, amount, unit, grams }));
   const pricing = await priceBasket(
-    { items, profile },
+    // The seed knew no pantry: it searched every ingredient, salt and oil included (the product skips them).
+    { items, profile: { ...profile, pantry: [] } },
     {
       naver,
       cache: createMemoryPriceCache(),

@@ -14,7 +14,7 @@ import {
   type PricingDeps,
   type PriceCacheDocument,
 } from '@ai-chef/activities';
-import { getCatalog } from '@ai-chef/kitchen';
+import { getCatalog, warmUpEngine } from '@ai-chef/kitchen';
 import {
   SessionServiceClient,
   connectMongo,
@@ -136,6 +136,7 @@ export async function startWorker(
     inFlight: new LookupsInFlight(),
     onLookup: (event) => activityMetrics.observer.priceLookedUp(event),
   };
+  warmUpEngine();
   const recipes = createRecipeGenerator({
     shipping,
     ...(config.ANTHROPIC_API_KEY
