@@ -25,6 +25,20 @@ function distinctNotices(meals: readonly PlanDayDraft['meals'][number][]): Notic
   return notices;
 }
 
+/** Said when a dish comes back in the plan (the library had too few for one each; never within a day). */
+function repeatNotice(days: readonly PlanDayDraft[], profile: Profile): Notice | undefined {
+  const names = days.flatMap((day) => day.meals.map((meal) => meal.recipe.recipeName));
+  const distinct = new Set(names).size;
+  if (distinct === names.length) return undefined;
+  return {
+    code: 'dishes_repeat',
+    message:
+      profile.language === 'en'
+        ? `Only ${distinct} dishes keep every rule for this profile, so some come back on another day (never on the next).`
+        : `이 조건을 모두 지키는 요리가 ${distinct}가지라 몇 가지는 다른 날 한 번 더 나옵니다(바로 다음 날은 아님).`,
+  };
+}
+
 /**
  * A meal plan's result (SPEC §3 Meal plans) from its saved days and its one basket. Pure: same input, same
  * document. Costs per meal are out of pocket for all servings: what the basket costs over the plan's meals.
@@ -60,7 +74,7 @@ export function buildPlanResult(input: {
       withinBudget: pricing.withinBudget,
       budget: profile.budget,
     },
-    notices: distinctNotices(meals),
+    notices: [...distinctNotices(meals), ...[repeatNotice(days, profile)].filter((notice) => notice !== undefined)],
     sources: { ...sourcesOf(meals), prices: priceSource },
     generatedAt: input.generatedAt.toISOString(),
     version: RESULT_VERSION,

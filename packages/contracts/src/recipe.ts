@@ -104,6 +104,8 @@ export const NOTICE_CODES = [
   'substitution',
   'left_out',
   'salt_reduced',
+  /** A meal plan serves a dish more than once: too few dishes keep the profile's rules for one each. */
+  'dishes_repeat',
 ] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 export const NoticeSchema = z.object({ code: z.enum(NOTICE_CODES), message: z.string() });

@@ -25,6 +25,39 @@ describe('choosePlan', () => {
     }
   });
 
+  it("a baby's week of three meals a day: a dish comes back only on another day, never within a day or on the next", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(9, 12, 18, 30), fc.integer(), (babyAgeMonths, seed) => {
+        const profile = profileWithDefaults({ target: 'baby_food', babyAgeMonths });
+        const plan = choosePlan(profile, 7, 3, catalog, { random: seededRandom(seed) });
+        const daysIds = plan.days.map((day) => day.meals.map((meal) => meal.recipeId));
+        expect(daysIds.flat()).toHaveLength(21);
+        // Fewer dishes pass than the plan has meals, so some come back.
+        expect(new Set(daysIds.flat()).size).toBeLessThan(21);
+        for (const [d, ids] of daysIds.entries()) {
+          expect(new Set(ids).size).toBe(ids.length);
+          if (d > 0) expect(ids.filter((id) => daysIds[d - 1]!.includes(id))).toEqual([]);
+        }
+        for (const day of plan.days) {
+          expect(brokenRules(day.nutrition.checks)).toEqual([]);
+          for (const meal of day.meals) expect(brokenRules(meal.nutrition.checks)).toEqual([]);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('serves every dish once while the library has enough, whatever the draw', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('keto', 'diabetes', 'diet', 'general'), fc.integer(), (target, seed) => {
+        const plan = choosePlan(profileWithDefaults({ target, cookingLevel: 'advanced' }), 7, 3, catalog, { random: seededRandom(seed) });
+        const ids = plan.days.flatMap((day) => day.meals.map((meal) => meal.recipeId));
+        expect(new Set(ids).size).toBe(21);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('says which rule stands in the way when too few dishes pass', () => {
     const profile = profileWithDefaults({
       target: 'keto',

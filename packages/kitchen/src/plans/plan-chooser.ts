@@ -93,12 +93,12 @@ function planEstimate(days: readonly OfflineCandidate[][], profile: Profile, cat
 }
 
 /**
- * Meals for one day from `order` (not yet used): a depth-first search in the order's preference that keeps
- * every daily maximum as meals are added and checks the minimums when the day is full.
+ * Meals for one day from `order`: a depth-first search in the order's preference that keeps every daily
+ * maximum as meals are added and checks the minimums when the day is full. A dish is never twice in a day
+ * (the search moves forward through `order`, which names each once).
  */
 function fillDay(
   order: readonly OfflineCandidate[],
-  used: ReadonlySet<string>,
   meals: number,
   passes: (day: OfflineCandidate[]) => boolean,
   withinMaxima: (day: OfflineCandidate[]) => boolean,
@@ -109,9 +109,7 @@ function fillDay(
     if (day.length === meals) return passes(day);
     for (let i = from; i < order.length; i++) {
       if (++tries > DAY_SEARCH_LIMIT) return false;
-      const meal = order[i]!;
-      if (used.has(meal.recipeId)) continue;
-      day.push(meal);
+      day.push(order[i]!);
       if (withinMaxima(day) && search(i + 1)) return true;
       day.pop();
     }
@@ -121,8 +119,27 @@ function fillDay(
 }
 
 /**
- * A meal plan from the library: `days` × `mealsPerDay` dishes, none twice, every meal passing the profile's
- * rules and every day its daily limits; drawn as a single recipe is (the best fits likeliest), then brought
+ * The dishes a day may draw from, best first: those not yet in the plan in the plan's order, then (with
+ * `withRepeats`) those served least often, never one of the day before: a dish comes back at most every other day.
+ */
+function dayOrder(
+  order: readonly OfflineCandidate[],
+  uses: ReadonlyMap<string, number>,
+  yesterday: ReadonlySet<string>,
+  withRepeats: boolean,
+): OfflineCandidate[] {
+  const fresh = order.filter((meal) => !uses.has(meal.recipeId));
+  if (!withRepeats) return fresh;
+  const again = order
+    .filter((meal) => uses.has(meal.recipeId) && !yesterday.has(meal.recipeId))
+    .sort((a, b) => uses.get(a.recipeId)! - uses.get(b.recipeId)!);
+  return [...fresh, ...again];
+}
+
+/**
+ * A meal plan from the library: `days` × `mealsPerDay` dishes, none twice while the library has enough (else
+ * a dish comes back, never within a day or on the next day: a baby's week has fewer dishes to draw from),
+ * every meal passing the profile's rules and every day its daily limits; drawn as a single recipe is (the best fits likeliest), then brought
  * within the budget where a cheaper unused dish can take a costly one's place. The plan's basket sums each
  * ingredient over all meals before packs are counted, so the egg pack bought for one day serves another.
  */
@@ -136,12 +153,14 @@ export function choosePlan(
   const shipping = options.shipping ?? DEFAULT_SHIPPING;
   const { passing, reasons } = rankCandidates(profile, catalog, { shipping });
   const needed = days * mealsPerDay;
+  // A dish may come back, but not within a day nor on the next: two days' worth of dishes at the least.
+  const fewest = Math.min(needed, mealsPerDay * Math.min(days, 2));
   const en = profile.language === 'en';
-  if (passing.length < needed) {
+  if (passing.length < fewest) {
     throw new NoPlanPossibleError([
       en
-        ? `Only ${passing.length} dishes pass this profile's rules; the plan needs ${needed}.`
-        : `이 조건을 지키는 요리가 ${passing.length}가지뿐이라 ${needed}끼 식단을 짤 수 없습니다.`,
+        ? `Only ${passing.length} dishes pass this profile's rules; a plan of ${mealsPerDay} meals a day needs ${fewest}.`
+        : `이 조건을 지키는 요리가 ${passing.length}가지뿐이라 하루 ${mealsPerDay}끼 식단을 짤 수 없습니다(${fewest}가지 필요).`,
       ...reasons(),
     ]);
   }
@@ -165,10 +184,13 @@ export function choosePlan(
   const passes = (day: OfflineCandidate[]): boolean =>
     brokenRules(checkDay(dayTotal(day), profile, mealsPerDay, catalog)).length === 0;
 
-  const used = new Set<string>();
+  const uses = new Map<string, number>();
   const chosen: OfflineCandidate[][] = [];
   for (let d = 0; d < days; d++) {
-    const day = fillDay(order, used, mealsPerDay, passes, withinMaxima);
+    const yesterday = new Set((chosen.at(-1) ?? []).map((meal) => meal.recipeId));
+    const fill = (withRepeats: boolean) => fillDay(dayOrder(order, uses, yesterday, withRepeats), mealsPerDay, passes, withinMaxima);
+    // Dishes not yet served first; one served before only when no day of new ones keeps the limits.
+    const day = fill(false) ?? (d > 0 ? fill(true) : undefined);
     if (day === undefined) {
       const rules = dailyRulesFor(profile, mealsPerDay, catalog).map((rule) => rule.label[profile.language]);
       throw new NoPlanPossibleError([
@@ -177,7 +199,7 @@ export function choosePlan(
           : `${d + 1}일째에 하루 기준(${rules.join(', ')})을 지키는 요리 ${mealsPerDay}가지를 더 고를 수 없습니다.`,
       ]);
     }
-    for (const meal of day) used.add(meal.recipeId);
+    for (const meal of day) uses.set(meal.recipeId, (uses.get(meal.recipeId) ?? 0) + 1);
     chosen.push(day);
   }
 
@@ -188,7 +210,7 @@ export function choosePlan(
       .flatMap((day, d) => day.map((meal, m) => ({ d, m, cost: meal.estimate.outOfPocket })))
       .sort((a, b) => b.cost - a.cost);
     const cheaper = passing
-      .filter((candidate) => !used.has(candidate.recipeId))
+      .filter((candidate) => !uses.has(candidate.recipeId))
       .sort((a, b) => a.estimate.outOfPocket - b.estimate.outOfPocket);
     let swapped = false;
     for (const spot of spots) {
@@ -197,8 +219,10 @@ export function choosePlan(
         const day = [...chosen[spot.d]!];
         day[spot.m] = candidate;
         if (!passes(day)) continue;
-        used.delete(chosen[spot.d]![spot.m]!.recipeId);
-        used.add(candidate.recipeId);
+        const out = chosen[spot.d]![spot.m]!.recipeId;
+        if (uses.get(out) === 1) uses.delete(out);
+        else uses.set(out, uses.get(out)! - 1);
+        uses.set(candidate.recipeId, 1);
         chosen[spot.d] = day;
         swapped = true;
         break;
