@@ -60,7 +60,7 @@ function mealOf(outcome: RecipeOutcome): PlanDayDraft['meals'][number] {
 }
 
 /**
- * The activities of a meal plan (SPEC §3 Meal plans). The plan's dishes are chosen from the library at
+ * The activities of a meal plan (docs/contract.md, Meal plans). The plan's dishes are chosen from the library at
  * once (no dish twice, every day within its limits); each day's child workflow writes its meals and saves
  * the day through the session service; the plan then prices every meal as one basket and saves one result.
  * The workflows pass names and totals between them; recipes travel only through the session service.

@@ -40,7 +40,7 @@ function repeatNotice(days: readonly PlanDayDraft[], profile: Profile): Notice |
 }
 
 /**
- * A meal plan's result (SPEC §3 Meal plans) from its saved days and its one basket. Pure: same input, same
+ * A meal plan's result (docs/contract.md, Meal plans) from its saved days and its one basket. Pure: same input, same
  * document. Costs per meal are out of pocket for all servings: what the basket costs over the plan's meals.
  */
 export function buildPlanResult(input: {

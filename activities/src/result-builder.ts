@@ -1,6 +1,9 @@
 import { RESULT_VERSION, type Pricing, type Profile, type RecipeOutcome, type ResultDocument } from '@ai-chef/contracts';
 
-/** Assembles seed 001's Combine output from the recipe and the basket. Pure: same input, same document. */
+/**
+ * Assembles the result document (docs/contract.md, What a result holds) from the recipe and the basket.
+ * Pure: same input, same document.
+ */
 export function buildResult(input: {
   sessionId: string;
   runId: string;

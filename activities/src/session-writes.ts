@@ -23,8 +23,8 @@ export function isSessionServiceOutage(err: unknown): err is AppError {
  * as long as its Retry-After asks (a busy service is not pressed harder).
  *
  * Why: a database outage of a few seconds fails every try at once, and the activities' retry
- * policies (SPEC §3: combine gets 2 attempts 1 s apart) would spend all their attempts inside it
- * and fail a run whose work was done. The run writes are idempotent (progress only moves forward,
+ * policies (combine gets 2 attempts 1 s apart: docs/contract.md, The workflow's guarantees) would
+ * spend all their attempts inside it and fail a run whose work was done. The run writes are idempotent (progress only moves forward,
  * one result per run id), so repeating one is safe. Any other error is thrown at once.
  */
 export async function writeThroughOutage<T>(write: () => Promise<T>, options: WriteThroughOutageOptions = {}): Promise<T> {

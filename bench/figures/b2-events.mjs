@@ -19,7 +19,7 @@ const event = (n) => ({
   properties: { position: n, source: 'bench' },
 });
 
-/** A document shaped like a stored event (SPEC §2 Events). */
+/** A document shaped like a stored event (docs/contract.md, Fridge and events). */
 function eventDoc() {
   const id = `evt_${randomBytes(16).toString('base64url')}`;
   return {

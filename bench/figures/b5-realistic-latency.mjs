@@ -20,7 +20,7 @@ import { round, summarize } from '../latency-stats.mjs';
 const MODEL_MS = 3000;
 const SHOP_MS = 300;
 const INGREDIENTS = 12;
-// The worker's defaults (SPEC §3–4): the product side runs with exactly these.
+// The worker's defaults (README, Configuration): the product side runs with exactly these.
 const WORKER_SETTINGS = {
   model: 'claude-sonnet-5-5',
   timeoutMs: 35_000,

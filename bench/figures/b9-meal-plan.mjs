@@ -13,7 +13,7 @@ const DAYS = 7;
 const MEALS = 3;
 const MODEL_MS = 3000;
 const PROFILE_INPUT = { target: 'general', cookingLevel: 'intermediate', servings: 2 };
-/** The plan's budget when the profile sets none (SPEC §2): 30,000 a day. */
+/** The plan's budget when the profile sets none (docs/contract.md, Meal plans): 30,000 a day. */
 const PLAN_BUDGET = 30_000 * DAYS;
 
 

@@ -1,4 +1,4 @@
-// A session always tells the truth about its run (SPEC §3 "Run state follows Temporal"): the
+// A session always tells the truth about its run (docs/contract.md, Sessions and runs): the
 // session service SIGKILLed mid-run and between claim and start, the gateway SIGKILLed with streams
 // and `process` calls open, a run terminated, a finished run reset, a worker started with a changed
 // workflow bundle. In each, every session ends in a true state within 60 s and can process again.
@@ -35,7 +35,7 @@ import { requiredEnv } from '../support/stack.js';
 import { newSession, pause, resultOf, settled, startRun, statusOf, withDatabase } from './run-watch.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** SPEC §3: a run closed without a report shows it within 60 s of its close. */
+/** docs/contract.md, Sessions and runs: a run closed without a report shows it within a minute of its close. */
 const TRUTH_WITHIN_MS = 60_000;
 /** A model that takes this long to write, so a run is still in its first step when the fault comes. */
 const SLOW_MODEL_MS = 4_000;

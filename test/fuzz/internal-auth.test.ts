@@ -1,4 +1,4 @@
-// The session service's internal API answers only callers with INTERNAL_TOKEN (SPEC §2
+// The session service's internal API answers only callers with INTERNAL_TOKEN (README, Limits
 // Operations): every route its app serves, and any other path under /internal, is 401 with
 // WWW-Authenticate for a missing, malformed or wrong token, whatever the method, body or id; its
 // /healthz, /readyz and /metrics stay open to probes.

@@ -1,6 +1,6 @@
 // Every public route of the gateway, 1,000 hostile requests each, against the real stack
 // (gateway, session service, worker, Temporal, the MongoDB-wire server): never a 5xx, always the
-// one error shape without internals, prototypes untouched, and the answers SPEC §2 pins down.
+// one error shape without internals, prototypes untouched, and the answers the contract pins down (docs/contract.md, Errors; README, Limits).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';

@@ -1,4 +1,4 @@
-// Rate limits hold across replicas (SPEC §2 Operations): two gateways share one database and count
+// Rate limits hold across replicas (README, Limits): two gateways share one database and count
 // each client in it, so whichever of them a client's requests reach, the limit is the limit. A test
 // stack with small limits; each generated client is its own address (X-Forwarded-For behind a
 // trusted proxy on loopback), and its requests go to the two gateways in a generated order.

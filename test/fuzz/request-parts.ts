@@ -1,5 +1,5 @@
 // The parts of a hostile request other than the body: path segments (ids), query strings and
-// headers, and the rules every answer must keep (SPEC §2: never a 5xx, one error shape, no internals).
+// headers, and the rules every answer must keep (docs/contract.md, Errors: never a 5xx, one error shape, no internals).
 import fc from 'fast-check';
 import { isSessionId } from '@ai-chef/contracts';
 import { hostileString } from './json-text.js';

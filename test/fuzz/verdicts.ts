@@ -1,4 +1,4 @@
-// What SPEC §2 says a hostile request must get, where it says it plainly: the body rules that apply
+// What the README's Limits say a hostile request must get, where it says it plainly: the body rules that apply
 // before any route (415, 413, 400), then the id rule (a malformed id is the session 404).
 import { isSessionId } from '@ai-chef/contracts';
 import { errorCode, JSON_CONTENT_TYPES, type Segment } from './request-parts.js';
@@ -65,10 +65,10 @@ export function afterHeadRule(req: RawRequest, res: RawResponse, verdict: Verdic
 /** The body as the gateway reads it: absent, parsed, or the answer it must get before any route runs. */
 export type BodyVerdict = { kind: 'absent' } | { kind: 'parsed'; value: unknown } | { kind: 'answer'; verdict: Verdict } | { kind: 'unclear' };
 
-/** SPEC §2: nesting deeper than this (the top level is depth 1) is 400 too_deep, found before parsing. */
+/** README, Limits: nesting deeper than this (the top level is depth 1) is 400 too_deep, found before parsing. */
 const MAX_DEPTH = 32;
 
-/** How deep the text nests arrays and objects, brackets inside strings not counted: SPEC's depth of the raw body. */
+/** How deep the text nests arrays and objects, brackets inside strings not counted: the depth of the raw body. */
 function textDepth(text: string): number {
   let depth = 0;
   let deepest = 0;
@@ -87,7 +87,7 @@ function textDepth(text: string): number {
 
 const KIB = 1024;
 
-/** SPEC §2's per-route body limits: the lowest of these and BODY_LIMIT_BYTES applies. */
+/** The per-route body limits (README, Limits): the lowest of these and BODY_LIMIT_BYTES applies. */
 export function routeBodyLimit(method: string, path: string, bodyLimitBytes: number): number {
   const route = path.split('?')[0] ?? '';
   const own =

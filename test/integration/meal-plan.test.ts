@@ -57,7 +57,7 @@ describe('POST /session/:id/plan', () => {
     expect(final).toMatchObject({ status: 'completed', phase: 'finished', progress: 100 });
     expect(final.days).toEqual([1, 2, 3].map((day) => ({ day, status: 'written' })));
 
-    // Progress as the SPEC counts it, never going back: idle 0, then 10, 30, 50, 70 (three days), 70, 80, 90, 100.
+    // Progress as docs/contract.md counts it (Meal plans), never going back: idle 0, then 10, 30, 50, 70 (three days), 70, 80, 90, 100.
     expect(progressDrops(samples)).toEqual([]);
     const seen = samples.flatMap((sample) => (sample.progress === undefined ? [] : [`${sample.phase}:${sample.progress}`]));
     for (const state of new Set(seen))

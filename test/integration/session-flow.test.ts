@@ -125,7 +125,7 @@ describe('processing rules', () => {
 
   it('when the session is processed again the moment each run ends, 20 times in a row, then every process is 202', async () => {
     // The session shows the end as soon as the run reports it, a moment before the workflow closes:
-    // a process in that moment must start the next run, not meet 409 (SPEC §2: "at once").
+    // a process in that moment must start the next run, not meet 409 (docs/contract.md, Sessions and runs: "thet once").
     const id = await newSession();
     const profile = buildProfile({ target: 'general' });
     const runIds = new Set<string>();

@@ -6,7 +6,7 @@ import { call, eventually } from '../support/http.js';
 import { buildProfile } from '../support/factories.js';
 import { makeCertificates, startTemporalTlsProxy, type TemporalTlsProxy, type TestCertificates } from '../support/temporal-tls-proxy.js';
 
-// SPEC §4: the worker and the session service reach Temporal over TLS with a client certificate
+// README, Configuration: the worker and the session service reach Temporal over TLS with a client certificate
 // (mTLS), or with an API key, as on Temporal Cloud. A TLS front on the dev server checks both.
 
 let certificates: TestCertificates;

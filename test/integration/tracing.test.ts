@@ -10,7 +10,7 @@ import { renderTree, startOtlpCollector, type CollectedSpan, type OtlpCollector 
 import { startAnthropicFake, type AnthropicFake } from '../fakes/anthropic-fake.js';
 import { startNaverFake, type NaverFake } from '../fakes/naver-fake.js';
 
-// SPEC §4: with OTEL_EXPORTER_OTLP_ENDPOINT set, one request is one trace through every hop. The
+// README, Configuration: with OTEL_EXPORTER_OTLP_ENDPOINT set, one request is one trace through every hop. The
 // three services run as processes from their build (as deployed) and export over OTLP to a
 // collector this test holds in memory; the model and the shop are the local fakes.
 

@@ -52,7 +52,7 @@ export interface MealPlanWorkflowResult {
 }
 
 /**
- * A meal plan (SPEC §3 Meal plans): the dishes chosen at once (none twice, every day within its limits), one
+ * A meal plan (docs/contract.md, Meal plans): the dishes chosen at once (none twice, every day within its limits), one
  * child workflow per day writing that day's meals, all days at once, then ONE basket over every meal and
  * one result. The days' recipes go through the session service: this history holds names and totals only.
  */

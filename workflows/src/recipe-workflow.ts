@@ -41,7 +41,7 @@ export interface RecipeWorkflowResult {
   costPerServing: number;
 }
 
-/** Writes a recipe for the profile, prices it, and saves the combined result (seed 001's pipeline). */
+/** Writes a recipe for the profile, prices it, and saves the combined result. */
 export async function recipeWorkflow(input: RecipeWorkflowInput): Promise<RecipeWorkflowResult> {
   const { sessionId, profile, avoid, dish } = input;
   const { runId } = workflowInfo();

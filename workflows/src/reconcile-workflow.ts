@@ -10,7 +10,7 @@ const { reconcileSessions } = proxyActivities<Activities>({
 });
 
 /**
- * One pass of the reconciler (SPEC §3 "Run state follows Temporal"), started by a Temporal
+ * One pass of the reconciler (docs/contract.md, Sessions and runs), started by a Temporal
  * Schedule so operators see every pass, and what it settled, in the Web UI. The work is the
  * session service's: it owns the sessions and compares each with its workflow.
  */

@@ -4,7 +4,7 @@ import { NON_RETRYABLE } from '@ai-chef/contracts/workflow';
 /** Failures no retry can mend: every workflow lists them as non-retryable. */
 export const nonRetryableErrorTypes = Object.values(NON_RETRYABLE);
 
-// Timeouts and retries as the seed's Lambdas and Step Functions (SPEC §3).
+// Timeouts and retries as the original design's Lambdas and Step Functions (docs/contract.md, The workflow's guarantees).
 export const slowStep: ActivityOptions = {
   heartbeatTimeout: '10s',
   // On cancel, wait until the activity has stopped, so "cancelled" means nothing is still running.

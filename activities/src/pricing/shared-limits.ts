@@ -3,7 +3,7 @@ import { RateLimiterMemory, RateLimiterMongo, RateLimiterRes } from 'rate-limite
 import { NAVER_DAILY_QUOTA, kstDay, type QuotaCounter } from './quota-counter.js';
 import { abortableSleep, type RateLimiter } from './rate-limiter.js';
 
-/** The worker's own collection of counters (SPEC §2 Operations: limits hold across replicas). */
+/** The worker's own collection of counters (README, Limits: they hold across replicas). */
 export const NAVER_LIMITS_COLLECTION = 'naver_limits';
 
 export interface SharedNaverLimitsOptions {

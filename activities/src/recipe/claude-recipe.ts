@@ -10,7 +10,7 @@ import type { DishRequest } from './prompts.js';
 import { PROVIDER_UNAVAILABLE, toProviderFailure } from './provider-failure.js';
 
 export const SUBMIT_RECIPE_TOOL_NAME = 'submit_recipe';
-/** A rejected answer goes back with its reasons at most this many times (SPEC §3). */
+/** A rejected answer goes back with its reasons at most this many times (README, The answer). */
 export const MAX_REPAIRS = 2;
 
 const DEFAULT_MAX_TOKENS = 4096;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The one error shape every HTTP error has (SPEC §2). */
+/** The one error shape every HTTP error has (docs/contract.md, Errors). */
 export const ErrorBodySchema = z.object({
   error: z.object({
     code: z.string(),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
-/** SPEC §2 Events: a batch holds 1 to 100 events, strings at most 2,048 characters, properties at most 4 KiB. */
+/** docs/contract.md, Fridge and events: a batch holds 1 to 100 events, strings at most 2,048 characters, properties at most 4 KiB. */
 export const EVENT_BATCH_MAX = 100;
 export const EVENT_STRING_MAX = 2048;
 export const EVENT_PROPERTIES_MAX_BYTES = 4096;
-/** A visitor session ends after 30 minutes without events (seed 002). */
+/** A visitor session ends after 30 minutes without events (docs/contract.md, Fridge and events). */
 export const VISITOR_SESSION_IDLE_MS = 30 * 60 * 1000;
 
 /** Visitor session ids are random (`vs_` + 16 bytes base64url), never derived from a user id. */

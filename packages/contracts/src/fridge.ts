@@ -10,7 +10,7 @@ export const IngredientIdSchema = z
 /** How many different ingredients one session's fridge holds; with 50 profile names a merged list stays within 100. */
 export const FRIDGE_MAX_ITEMS = 50;
 
-/** An ingredient as the public API shows it (SPEC §2 Fridge). */
+/** An ingredient as the public API shows it (docs/contract.md, Fridge and events). */
 export const IngredientViewSchema = z.object({
   id: z.string(),
   nameKo: z.string(),

@@ -13,7 +13,7 @@ import { PricingSchema } from './pricing.js';
 import { ResultDocumentSchema, ResultSourcesSchema } from './result.js';
 import { PLAN_LIMITS } from './workflow-api.js';
 
-/** `POST /session/:id/plan` (SPEC §2): the profile, and how many days of how many meals. */
+/** `POST /session/:id/plan` (docs/contract.md, Meal plans): the profile, and how many days of how many meals. */
 export const PlanBodySchema = z
   .object({
     profile: ProfileInputSchema,
@@ -89,7 +89,7 @@ export type PlanPricingSave = z.infer<typeof PlanPricingSaveSchema>;
 export const PlanPartsSchema = z.object({ days: z.array(PlanDayDraftSchema), pricing: PricingSchema.nullable() });
 export type PlanParts = z.infer<typeof PlanPartsSchema>;
 
-/** A meal plan's result document (SPEC §3 Meal plans). */
+/** A meal plan's result document (docs/contract.md, Meal plans). */
 export const PlanResultSchema = z.object({
   sessionId: z.string(),
   runId: z.string(),

@@ -8,7 +8,7 @@ export type CookingLevel = (typeof COOKING_LEVELS)[number];
 export const LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** Health conditions the rules act on (SPEC §2 Profile); other conditions are kept as written. */
+/** Health conditions the rules act on (docs/contract.md, The profile); other conditions are kept as written. */
 export const HEALTH_CONDITION_KEYS = ['diabetes', 'hypertension', 'kidney_disease', 'pregnancy'] as const;
 export type HealthConditionKey = (typeof HEALTH_CONDITION_KEYS)[number];
 
@@ -80,7 +80,7 @@ export type Profile = z.infer<typeof ProfileSchema>;
 
 export const AllergenKeySchema = z.enum(ALLERGEN_KEYS);
 
-/** The profile of a caller who sent `{}`: every default of SPEC §2. */
+/** The profile of a caller who sent `{}`: every default of docs/contract.md, The profile. */
 export const DEFAULT_PROFILE: Profile = ProfileSchema.parse(ProfileInputSchema.parse({}));
 
 /** A complete profile: the defaults with `overrides` applied (not re-validated: tests probe the edges). */

@@ -92,7 +92,7 @@ export const RECIPE_SOURCES = ['claude', 'offline', 'offline_fallback'] as const
 export type RecipeSource = (typeof RECIPE_SOURCES)[number];
 
 /**
- * What the person should know beside the recipe, in the profile's language (SPEC result document).
+ * What the person should know beside the recipe, in the profile's language (docs/contract.md, What a result holds).
  * over_budget and estimated_prices come from pricing; the rest from the recipe step.
  */
 export const NOTICE_CODES = [

@@ -10,7 +10,7 @@ import {
 } from './recipe.js';
 import { PricingSchema } from './pricing.js';
 
-/** 2: kind, owned items and used cost, alternatives, notices (SPEC v2). */
+/** 2: kind, owned items and used cost, alternatives, notices. */
 export const RESULT_VERSION = '2';
 
 /**

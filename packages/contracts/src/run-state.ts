@@ -3,7 +3,7 @@ export const SESSION_STATUSES = ['idle', 'processing', 'completed', 'failed', 'c
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export const TERMINAL_STATUSES: readonly SessionStatus[] = ['completed', 'failed', 'cancelled'];
 
-/** Phases of a run and the progress each one stands for (seed 001). */
+/** Phases of a run and the progress each one stands for (docs/contract.md, Sessions and runs). */
 export const PHASE_PROGRESS = {
   recipe_generation: 10,
   recipe_completed: 50,
@@ -15,7 +15,7 @@ export const PHASE_PROGRESS = {
 export type ProgressPhase = keyof typeof PHASE_PROGRESS;
 
 /**
- * Phases of a meal plan (SPEC §3 Meal plans). `plan_writing` starts at 10 and moves with the days written:
+ * Phases of a meal plan (docs/contract.md, Meal plans). `plan_writing` starts at 10 and moves with the days written:
  * 10 + floor(60 × written / days), so its progress is the session service's count, not a constant.
  */
 export const PLAN_PHASE_PROGRESS = {

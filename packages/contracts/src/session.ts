@@ -20,7 +20,7 @@ export const SessionStatusViewSchema = z.object({
   progress: z.number().int().min(0).max(100),
   updatedAt: z.string(),
   error: PublicErrorSchema.optional(),
-  /** A meal plan's days (SPEC §3 Meal plans); absent for a recipe run. */
+  /** A meal plan's days (docs/contract.md, Meal plans); absent for a recipe run. */
   days: z.array(PlanDayStatusSchema).optional(),
 });
 export type SessionStatusView = z.infer<typeof SessionStatusViewSchema>;

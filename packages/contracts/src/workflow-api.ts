@@ -10,7 +10,7 @@ export const DEFAULT_ANTHROPIC_MODEL = 'claude-sonnet-5-5';
 export const WORKFLOW_TYPE = 'recipeWorkflow';
 
 /**
- * The reconciler (SPEC §3 "Run state follows Temporal"): a Temporal Schedule per task queue runs
+ * The reconciler (docs/contract.md, Sessions and runs): a Temporal Schedule per task queue runs
  * this workflow, whose one activity asks the session service to settle sessions with their runs.
  */
 export const RECONCILE_WORKFLOW_TYPE = 'reconcileSessionsWorkflow';
@@ -30,7 +30,7 @@ export interface ReconcileReport {
   followed: number;
 }
 
-/** The workflow id is the session id itself (SPEC §1); a new run of a session gets a new run id. */
+/** The workflow id is the session id itself; a new run of a session gets a new run id. */
 export function workflowIdForSession(sessionId: string): string {
   return sessionId;
 }
@@ -50,12 +50,12 @@ export interface RecipeWorkflowInput {
   dish?: string;
 }
 
-/** A meal plan (SPEC §3 Meal plans): the parent workflow, whose id is the session id as a recipe run's. */
+/** A meal plan (docs/contract.md, Meal plans): the parent workflow, whose id is the session id as a recipe run's. */
 export const MEAL_PLAN_WORKFLOW_TYPE = 'mealPlanWorkflow';
 /** One day of a plan: a child workflow of the plan, so each day shows, and is retried, on its own. */
 export const PLAN_DAY_WORKFLOW_TYPE = 'planDayWorkflow';
 
-/** The sizes a plan may take (SPEC §2 `POST /session/:id/plan`). */
+/** The sizes a plan may take (docs/contract.md, Meal plans). */
 export const PLAN_LIMITS = {
   days: { min: 1, max: 7, default: 3 },
   mealsPerDay: { min: 1, max: 3, default: 2 },

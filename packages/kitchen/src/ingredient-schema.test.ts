@@ -327,7 +327,7 @@ describe('data/ingredients.json', () => {
     expect(record('flatfish_sashimi').tags).toContain('raw_only');
   });
 
-  it('tags the iron sources a baby from 6 months can be given (SPEC: baby_food.iron_source)', () => {
+  it('tags the iron sources a baby from 6 months can be given', () => {
     const iron = records.filter((r) => r.tags.includes('iron_source'));
     for (const id of [
       'beef',
@@ -348,7 +348,7 @@ describe('data/ingredients.json', () => {
       .concat(iron.filter((r) => r.tags.includes('salty_sauce') || r.per100g.sodium > 400))
       .map((r) => r.id);
     expect(odd).toEqual([]);
-    // Soy milk is a drink, not tofu; whole eggs and raw or processed foods are not the SPEC's list.
+    // Soy milk is a drink, not tofu; whole eggs and raw or processed foods are not on the list.
     for (const id of ['soy_milk', 'egg', 'beef_yukhoe', 'salmon_sashimi', 'fish_cake', 'tuna_canned', 'ham'])
       expect(record(id).tags).not.toContain('iron_source');
   });

@@ -35,7 +35,7 @@ export const INGREDIENT_CATEGORIES = [
 export type IngredientCategory = (typeof INGREDIENT_CATEGORIES)[number];
 
 /**
- * Flags the recipe rules read (SPEC §3):
+ * Flags the recipe rules read:
  * - added_sugar: the ingredient is itself added sugar or mostly sugar (sugar, syrups, honey, 물엿, 올리고당, jam, ketchup, 맛술).
  * - honey: honey or made with it (never before 12 months).
  * - salt: table/sea salt.
@@ -48,7 +48,7 @@ export type IngredientCategory = (typeof INGREDIENT_CATEGORIES)[number];
  * - processed: ultra-processed foods (ham, sausage, instant noodles, 어묵 ...).
  * - choking_risk: round, firm or sticky when whole (grapes, cherry tomatoes, 떡, konjac, chestnuts,
  *   sausages): kept from children under 36 months, as whole nuts are.
- * - iron_source: a food whose iron counts for a baby from 6 months (SPEC: red meat, poultry, fish, cooked egg
+ * - iron_source: a food whose iron counts for a baby from 6 months (red meat, poultry, fish, cooked egg
  *   yolk, tofu, legumes): fresh meat, poultry and fish — not processed, canned, dried and salted, or sold to be
  *   eaten raw —, egg yolk, tofu, soybeans and other dry legumes, green peas.
  */

@@ -1,4 +1,4 @@
-/** An error meant for the caller: it carries the HTTP status and the public code of SPEC §2's error shape. */
+/** An error meant for the caller: it carries the HTTP status and the public code of the one error shape (docs/contract.md, Errors). */
 export class AppError extends Error {
   override readonly name = 'AppError';
   constructor(

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ConfigError, loadEnv } from './config.js';
 
 describe('loadEnv', () => {
-  it('applies the defaults of SPEC §4', () => {
+  it('applies the defaults of the README configuration table', () => {
     const config = loadEnv(['PORT', 'SESSION_TTL_SECONDS', 'CORS_ORIGINS', 'TRUST_PROXY', 'RATE_LIMIT_PER_MINUTE'], {});
     expect(config).toEqual({
       PORT: 3000,

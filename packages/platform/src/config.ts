@@ -9,7 +9,7 @@ const httpUrl = () => z.url({ protocol: /^https?$/ });
 const optionalUrl = () => z.preprocess(blankAsUnset, httpUrl().optional());
 const url = (fallback: string) => z.preprocess(blankAsUnset, httpUrl().default(fallback));
 
-/** Every setting of SPEC §4, with its default. Each service loads the subset it uses. */
+/** Every setting of the README's configuration table, with its default. Each service loads the subset it uses. */
 export const ENV_FIELDS = {
   PORT: int(0, 65535, 3000),
   // Loopback by default (local runs); containers set 0.0.0.0.
@@ -85,7 +85,7 @@ export const ENV_FIELDS = {
   STREAM_LIMIT_PER_IP: int(1, 10_000, 20),
   STREAM_MAX_SECONDS: int(5, 86400, 300),
   EVENT_TTL_SECONDS: int(3600, 3650 * 86400, 7_776_000),
-  // How often the Temporal Schedule reconciles sessions with their runs; SPEC's 60 s bound needs ≤ 40.
+  // How often the Temporal Schedule reconciles sessions with their runs; the contract's one-minute bound needs ≤ 40.
   RECONCILE_INTERVAL_SECONDS: int(1, 40, 20),
   // How many days of a meal plan are written at once: a plan of 7 × 3 asks the model 21 meals when all run.
   PLAN_DAYS_AT_ONCE: int(1, 7, 7),

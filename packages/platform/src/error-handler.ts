@@ -36,7 +36,7 @@ export const notFoundHandler: RequestHandler = (_req, _res, next) => {
 };
 
 /**
- * Turns anything thrown into SPEC §2's error shape. Client mistakes keep their 4xx, a database
+ * Turns anything thrown into the one error shape (docs/contract.md, Errors). Client mistakes keep their 4xx, a database
  * outage becomes 503 with Retry-After, and anything else a 500 without internals.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {

@@ -11,7 +11,7 @@ export interface RunningServer {
 
 /**
  * Requests Node refuses before Express sees them (headers over 16 KiB, a malformed request line)
- * get SPEC §2's error shape too, not Node's empty 431/400.
+ * get the one error shape (docs/contract.md, Errors) too, not Node's empty 431/400.
  */
 function answerUnreadableRequest(err: Error & { code?: string }, socket: Duplex): void {
   if (!socket.writable || err.code === 'ECONNRESET') {

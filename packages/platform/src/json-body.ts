@@ -3,7 +3,7 @@ import getRawBody from 'raw-body';
 import { AppError } from './app-error.js';
 import { findNulString, findUnsafeKey } from './validation.js';
 
-/** SPEC §2: nesting deeper than this (the top level is depth 1) is refused before parsing. */
+/** README, Limits: nesting deeper than this (the top level is depth 1) is refused before parsing. */
 export const MAX_JSON_DEPTH = 32;
 
 function hasBody(req: Request): boolean {
@@ -47,13 +47,13 @@ function charsetOf(req: Request): string | undefined {
 }
 
 /**
- * JSON bodies only (SPEC §2). In order, before any route sees the body: an empty body is allowed
+ * JSON bodies only (README, Limits). In order, before any route sees the body: an empty body is allowed
  * (routes without input); a non-empty one that is not JSON gets 415; one with a Content-Encoding
  * other than identity 415 `unsupported_encoding`, unread (no inflating); one over the limit 413,
  * read no further than the limit; nesting deeper than 32 400 `too_deep`, found on the raw bytes;
  * then it is parsed, and keys that could act as MongoDB operators or pollute prototypes, and strings
  * holding NUL, get 400.
- * `limitBytes` may depend on the route (SPEC: the lowest limit that applies).
+ * `limitBytes` may depend on the route (README, Limits: the lowest limit that applies).
  */
 export function jsonBody(limitBytes: number | ((req: Request) => number)): RequestHandler {
   const limitFor = typeof limitBytes === 'number' ? () => limitBytes : limitBytes;

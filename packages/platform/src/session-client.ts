@@ -132,7 +132,7 @@ export class SessionServiceClient {
     const body = dish === undefined ? { profile } : { profile, dish };
     return (await this.request<ProcessAccepted>('POST', this.path(sessionId, '/process'), body)).body;
   }
-  /** Starts a meal plan (SPEC §3 Meal plans): the profile normalised, the budget the plan's. */
+  /** Starts a meal plan (docs/contract.md, Meal plans): the profile normalised, the budget the plan's. */
   async plan(sessionId: string, request: PlanRequest): Promise<ProcessAccepted> {
     return (await this.request<ProcessAccepted>('POST', this.path(sessionId, '/plan'), request)).body;
   }

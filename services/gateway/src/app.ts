@@ -38,7 +38,7 @@ export interface GatewayDeps {
 
 /** Readiness asks the session service at most this often; probes in between get the last answer. */
 const READINESS_CACHE_MS = 2_000;
-/** SPEC §2: on a session with no run in progress, a stream closes 30 s after it opened. */
+/** README, Limits: on a session with no run in progress, a stream closes 30 s after it opened. */
 const IDLE_STREAM_CLOSE_MS = 30_000;
 
 export interface GatewayApp {

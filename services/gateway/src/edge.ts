@@ -30,7 +30,7 @@ export function corsAllowList(origins: string[]): RequestHandler {
 }
 
 /**
- * SPEC §2: responses that carry a session's data (sessions, results, fridge, streams) and the
+ * README, Limits: responses that carry a session's data (sessions, results, fridge, streams) and the
  * admin's figures are never stored by a browser or a proxy.
  */
 export const noStore: RequestHandler = (_req, res, next) => {
@@ -39,7 +39,7 @@ export const noStore: RequestHandler = (_req, res, next) => {
 };
 
 const KIB = 1024;
-/** SPEC §2's per-route body limits; the lowest of these and BODY_LIMIT_BYTES applies. */
+/** The per-route body limits (README, Limits); the lowest of these and BODY_LIMIT_BYTES applies. */
 const ROUTE_BODY_LIMITS: Array<{ methods: readonly string[]; path: RegExp; bytes: number }> = [
   { methods: ['POST'], path: /^\/session\/[^/]+\/(process|plan)\/?$/i, bytes: 16 * KIB },
   { methods: ['POST', 'DELETE'], path: /^\/session\/[^/]+\/fridge\/?$/i, bytes: 16 * KIB },

@@ -3,7 +3,7 @@ import type { Db } from 'mongodb';
 import { RateLimiterMemory, RateLimiterMongo, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '@ai-chef/platform';
 
-/** The gateway's one collection (SPEC §2 Operations): per-IP counters shared by every replica. */
+/** The gateway's one collection (README, Limits): per-IP counters shared by every replica. */
 export const RATE_LIMITS_COLLECTION = 'rate_limits';
 
 const WINDOW_SECONDS = 60;

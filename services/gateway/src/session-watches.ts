@@ -10,8 +10,8 @@ interface Watch {
 }
 
 /**
- * One watcher per session in this gateway process, shared by all of that session's streams (SPEC
- * §2): it reads the session's status every `pollMs` while at least one stream listens, and hands
+ * One watcher per session in this gateway process, shared by all of that session's streams (README,
+ * Limits): it reads the session's status every `pollMs` while at least one stream listens, and hands
  * every answer to each of them. Twenty streams on one session cost the session service what one
  * does. It polls rather than relying on change streams, which FerretDB lacks.
  */

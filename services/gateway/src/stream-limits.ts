@@ -1,4 +1,4 @@
-/** Open streams in this gateway process, counted per session, per client IP and in all (SPEC §2). */
+/** Open streams in this gateway process, counted per session, per client IP and in all (README, Limits). */
 export interface StreamLimitsOptions {
   perSession: number;
   perIp: number;

@@ -1,4 +1,4 @@
-// The page for people (SPEC §2), served by the gateway from web/dist. `npm run dev:web -w @ai-chef/gateway`
+// The page for people, served by the gateway from web/dist. `npm run dev:web -w @ai-chef/gateway`
 // serves it with hot reload and forwards the API to a gateway on :3000 (`npm start`).
 import { defineConfig } from 'vite';
 

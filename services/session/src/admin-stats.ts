@@ -20,7 +20,7 @@ export interface AdminStatsDeps {
   now: Clock;
 }
 
-/** The operators' view (SPEC §2 Operations): counts, cleanup, one visitor session, a period's analytics. */
+/** The operators' view (docs/contract.md, Fridge and events): counts, cleanup, one visitor session, a period's analytics. */
 export class AdminStats {
   constructor(private readonly deps: AdminStatsDeps) {}
 

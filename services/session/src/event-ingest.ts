@@ -19,7 +19,7 @@ export interface IngestedEvent {
 }
 
 /**
- * Stores click-stream events and keeps visitor sessions (seed 002): an event joins the session it
+ * Stores click-stream events and keeps visitor sessions (docs/contract.md, Fridge and events): an event joins the session it
  * names when that session's latest event is at most 30 minutes old; otherwise (no session, an
  * unknown one, or one gone idle) a new session with a random id starts.
  */

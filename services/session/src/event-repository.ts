@@ -1,6 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 
-/** One stored click-stream event (SPEC §2 Events); `timestamp` is the server's, in epoch ms. */
+/** One stored click-stream event (docs/contract.md, Fridge and events); `timestamp` is the server's, in epoch ms. */
 export interface EventDocument {
   _id: string; // the event_id
   event_id: string;
@@ -13,7 +13,7 @@ export interface EventDocument {
   user_agent: string;
   ip_address: string;
   properties: Record<string, unknown>;
-  /** EVENT_TTL_SECONDS after `timestamp`: then it is removed (SPEC §2 Operations). */
+  /** EVENT_TTL_SECONDS after `timestamp`: then it is removed (README, Limits). */
   expiresAt?: Date;
 }
 

@@ -4,7 +4,7 @@ import type { Profile } from '@ai-chef/contracts';
 const MERGED_FRIDGE_MAX = 100;
 
 /**
- * The profile's fridgeIngredients merged with the session's fridge (SPEC §2 Profile): the
+ * The profile's fridgeIngredients merged with the session's fridge (docs/contract.md, The profile): the
  * profile's own ids first, then the fridge's, newest first, each id once.
  */
 export function withSessionFridge(profile: Profile, fridgeIds: readonly string[]): Profile {

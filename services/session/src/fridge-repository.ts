@@ -60,7 +60,7 @@ export class FridgeRepository {
   }
 
   /**
-   * Adds the ids unless the fridge would then hold more than `max` items (SPEC: 409 fridge_full,
+   * Adds the ids unless the fridge would then hold more than `max` items (docs/contract.md, Fridge and events: 409 fridge_full,
    * nothing added). In this process additions to one fridge take turns, so the count is exact; across
    * replicas two additions may both pass the first count, so each counts again after inserting and
    * takes back what it inserted when the fridge went over: the limit holds, at worst both are refused.

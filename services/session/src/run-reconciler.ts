@@ -17,7 +17,7 @@ const QUIET_MS = 5_000;
 const CLOCK_SKEW_MS = 2_000;
 const PASS_LIMIT = 1_000;
 
-/** SPEC §3: the public error of a run that closed without reporting, by how Temporal says it closed. */
+/** The public error of a run that closed without reporting, by how Temporal says it closed. */
 const CLOSED_WITHOUT_REPORT: Partial<Record<LatestRun['status'], PublicError>> = {
   TERMINATED: { code: 'run_terminated', message: 'The run was stopped before it finished.' },
   TIMED_OUT: { code: 'run_timed_out', message: 'The run took longer than it is allowed to.' },
@@ -36,7 +36,7 @@ export interface RunReconcilerDeps {
 }
 
 /**
- * SPEC §3 "Run state follows Temporal": compares each quiet `processing` session with its workflow
+ * docs/contract.md, Sessions and runs: compares each quiet `processing` session with its workflow
  * and settles what Temporal closed without a report (terminated, timed out, a nondeterminism
  * failure, an outcome report that ran out of attempts), follows a newer run (a reset, or a start
  * never recorded), and returns a claim no workflow came of to the status before it. Every write is

@@ -8,7 +8,7 @@ import type { PlanPartRepository } from './plan-part-repository.js';
  * The activities' writes of a run (progress, result, outcome). A write of the session's own run
  * applies as the repository rules say (forward only, once per run). A write of another run applies
  * only when Temporal says that run is the newest of the session's workflow and still open: an
- * operator reset it (SPEC §3, the session follows the new run) or its start was never recorded.
+ * operator reset it (the session follows the new run: docs/contract.md, Sessions and runs) or its start was never recorded.
  * Anything else (a late write of a replaced run) changes nothing. Only these writes ask Temporal.
  */
 export class RunWrites {

@@ -23,7 +23,7 @@ export interface SessionDocument {
   runId: string | null;
   error?: PublicError;
   profile?: Profile;
-  /** Set by the claim of `process`, until its run id is recorded (SPEC §3: a claim with no workflow returns). */
+  /** Set by the claim of `process`, until its run id is recorded (a claim with no workflow returns: README, Faults). */
   claim?: { at: Date; from: ClaimedFrom };
   /** What the current or last run writes; absent on sessions from before meal plans (a recipe). */
   kind?: RunKind;
@@ -234,7 +234,7 @@ export class SessionRepository {
 
   /**
    * A plan's day is written: it joins the run's written days, and the progress moves to
-   * 10 + floor(60 × written / days) unless it is further already (SPEC §3 Meal plans). Returns false
+   * 10 + floor(60 × written / days) unless it is further already (docs/contract.md, Meal plans). Returns false
    * when the write is not this run's (another run's, or the session is no longer processing it).
    */
   async dayWritten(sessionId: string, runId: string, day: number, days: number): Promise<boolean> {
@@ -278,7 +278,7 @@ export class SessionRepository {
     return this.end(sessionId, runId, { status: 'cancelled', phase: 'cancelled' });
   }
 
-  /** A run that closed without reporting (SPEC §3): failed, its phase as it stood. */
+  /** A run that closed without reporting: failed, its phase as it stood. */
   markClosedWithoutReport(sessionId: string, runId: string, error: PublicError): Promise<Target | undefined> {
     return this.end(sessionId, runId, { status: 'failed', error });
   }

@@ -3,7 +3,7 @@ import { VISITOR_SESSION_IDLE_MS } from '@ai-chef/contracts';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 
-/** A visitor's run of events without a 30-minute gap (seed 002's Sessions table). Times are epoch ms. */
+/** A visitor's run of events without a 30-minute gap. Times are epoch ms. */
 export interface VisitorSessionDocument {
   _id: string; // the session_id
   session_id: string;
@@ -16,7 +16,7 @@ export interface VisitorSessionDocument {
   total_events: number;
   session_duration: number;
   is_active: boolean;
-  /** EVENT_TTL_SECONDS after its latest event: then it is removed (SPEC §2 Operations). */
+  /** EVENT_TTL_SECONDS after its latest event: then it is removed (README, Limits). */
   expiresAt?: Date;
 }
 

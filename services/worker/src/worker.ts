@@ -175,7 +175,7 @@ export async function startWorker(
   const app = express();
   app.disable('x-powered-by');
   // Alive means the Temporal worker is alive: a process whose worker stopped (an error, a fatal
-  // poll failure) takes no tasks and must be restarted by its orchestrator (SPEC §2 Operations).
+  // poll failure) takes no tasks and must be restarted by its orchestrator (docs/operations.md).
   app.get('/healthz', (_req, res) => {
     const state = worker.getState();
     const alive = state !== 'FAILED' && !(state === 'STOPPED' && !stopping);

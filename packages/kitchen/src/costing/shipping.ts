@@ -1,4 +1,4 @@
-/** A shop's shipping rule (SPEC §3: SHIPPING_FEE, free from FREE_SHIPPING_THRESHOLD). */
+/** A shop's shipping rule (SHIPPING_FEE, free from FREE_SHIPPING_THRESHOLD; README, Configuration). */
 export interface ShippingPolicy {
   fee: number;
   /** A shop's subtotal at or above this ships free. */

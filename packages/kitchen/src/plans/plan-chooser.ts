@@ -70,7 +70,7 @@ function dayTotal(meals: readonly OfflineCandidate[]): Nutrients {
 }
 
 /**
- * A written day's total per serving and its checks against the day's limits (SPEC §3 Meal plans): what the
+ * A written day's total per serving and its checks against the day's limits (docs/contract.md, Meal plans): what the
  * plan's result shows for each day, and what a day's meals must keep whoever wrote them.
  */
 export function dayNutrition(

@@ -276,7 +276,7 @@ function notice(code: Notice['code'], message: Label, language: Language): Notic
 }
 
 /**
- * What the person should know about their profile and the served recipe's nutrition (SPEC notices):
+ * What the person should know about their profile and the served recipe's nutrition:
  * the medical disclaimer, words we did not recognise, adult conditions not applied to baby food, the
  * modules' own notices (solids before 6 months), and very low carbohydrate with diabetes.
  */

@@ -97,7 +97,7 @@ export interface RuleModule {
   notices?(profile: Profile): ProfileNotice[];
 }
 
-/** One diet target (SPEC §2 Profile `target`): its own rules and words. */
+/** One diet target (docs/contract.md, The profile): its own rules and words. */
 export interface TargetModule extends RuleModule {
   readonly id: Target;
   readonly label: Label;
@@ -111,7 +111,7 @@ export interface TargetModule extends RuleModule {
   readonly withRice: boolean;
 }
 
-/** One health condition (SPEC §2 Profile `healthConditions`): how people name it and what it adds. */
+/** One health condition (docs/contract.md, The profile): how people name it and what it adds. */
 export interface ConditionModule extends RuleModule {
   readonly key: HealthConditionKey;
   readonly label: Label;

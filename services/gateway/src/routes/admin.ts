@@ -3,7 +3,7 @@ import { AnalyticsQuerySchema, isVisitorSessionId } from '@ai-chef/contracts';
 import { AppError, parseOrThrow, type SessionServiceClient } from '@ai-chef/platform';
 import { noInput } from '../edge.js';
 
-/** SPEC §2 Operations, behind adminAuth. */
+/** The operators' routes (docs/contract.md, Fridge and events), behind adminAuth. */
 export function adminRoutes(sessions: SessionServiceClient): Router {
   const router = Router();
 

@@ -14,7 +14,7 @@ function isBatch(body: unknown): body is { events: unknown } {
   return typeof body === 'object' && body !== null && !Array.isArray(body) && 'events' in body;
 }
 
-/** `POST /events`: one event, or `{"events": [...]}` with 1 to 100 (SPEC §2 Events, seed 002). */
+/** `POST /events`: one event, or `{"events": [...]}` with 1 to 100 (docs/contract.md, Fridge and events). */
 export function eventRoutes(sessions: SessionServiceClient): Router {
   const router = Router();
   router.post('/', async (req, res) => {

@@ -33,7 +33,7 @@ function itemViews(catalog: IngredientCatalog, items: readonly StoredFridgeItem[
   });
 }
 
-/** SPEC §2 Fridge, under /session. */
+/** docs/contract.md, Fridge and events, under /session. */
 export function fridgeRoutes(sessions: SessionServiceClient, catalog: IngredientCatalog): Router {
   const router = Router();
 

@@ -14,7 +14,7 @@ function sessionId(raw: unknown): string {
   return raw;
 }
 
-/** The budget of a plan whose profile sets none: 30,000 KRW a day (SPEC §2 `plan`). */
+/** The budget of a plan whose profile sets none: 30,000 KRW a day (docs/contract.md, Meal plans). */
 const PLAN_BUDGET_PER_DAY = 30_000;
 
 /** A plan's size as the limit reads it, whatever else its body holds. */
@@ -65,7 +65,7 @@ export function sessionRoutes(
     res.status(202).json(await sessions.process(id, normalized.profile, chosen));
   });
 
-  // A meal plan (SPEC §3 Meal plans): the same claims, conflicts and cancel as process.
+  // A meal plan (docs/contract.md, Meal plans): the same claims, conflicts and cancel as process.
   router.post('/:id/plan', processLimit(planCost), async (req, res) => {
     const id = sessionId(req.params.id);
     const { profile: input, days, mealsPerDay } = parseOrThrow(PlanBodySchema, req.body ?? {});

@@ -5,7 +5,7 @@ import { clientIp } from '../edge.js';
 import { SessionWatches } from '../session-watches.js';
 import { StreamLimits } from '../stream-limits.js';
 
-/** SPEC §2: at most this many open streams per session, per gateway process. */
+/** README, Limits: at most this many open streams per session, per gateway process. */
 export const STREAMS_PER_SESSION = 3;
 /** A ceiling for the whole process, whatever the number of clients. */
 export const STREAMS_IN_ALL = 1_000;
@@ -41,7 +41,7 @@ const changed = (a: SessionStatusView, b: SessionStatusView): boolean =>
 /**
  * `GET /session/:id/stream`: Server-Sent Events of the session's status. The current state goes out
  * at once, then one `progress` event per change, until a terminal status closes the stream. Bounded
- * (SPEC §2): per session, per client and in all (429 `too_many_streams`), in age, and on a session
+ * (README, Limits): per session, per client and in all (429 `too_many_streams`), in age, and on a session
  * with no run in progress; each of those closes with `event: end` and its reason.
  */
 export function streamRoutes(sessions: SessionServiceClient, options: StreamOptions): StreamRoutes {

@@ -106,7 +106,7 @@ const sessionPath = (id: string, rest = ''): string => `/session/${encodeURIComp
 export type ResultReply =
   { kind: 'ready'; result: ResultDocument } | { kind: 'pending'; status: string; progress: number };
 
-/** The public API of SPEC §2, as the page uses it. */
+/** The public API (docs/api.md), as the page uses it. */
 export const api = {
   async startSession(timeoutMs: number): Promise<SessionCreated> {
     return (await request<SessionCreated>('/session/start', { method: 'POST', timeoutMs })).body;

@@ -14,7 +14,7 @@ export interface ProgressWatch {
   stop(): void;
 }
 
-/** SPEC §2: a client the stream refused (429) or ended (`end`) polls `/status` at most every 2 s. */
+/** README, Limits: a client the stream refused (429) or ended (`end`) polls `/status` at most every 2 s. */
 export const POLL_INTERVAL_MS = 2_000;
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 

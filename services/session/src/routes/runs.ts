@@ -50,7 +50,7 @@ export function runRoutes(deps: { runWrites: RunWrites; runMetrics: RunMetrics }
     res.status(204).end();
   });
 
-  // A meal plan's parts (SPEC §3 Meal plans): its days as their child workflows write them, its one basket.
+  // A meal plan's parts (docs/contract.md, Meal plans): its days as their child workflows write them, its one basket.
   router.put('/:id/run/plan/days/:day', async (req, res) => {
     const sessionId = idOf(req.params.id);
     const save = parseOrThrow(PlanDaySaveSchema, req.body);

@@ -134,7 +134,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       if (!res.writableFinished) callerGone = true;
     });
     const sessionId = sessionIdParam(req.params.id);
-    // Fridge: the session's fridge counts with the profile's fridgeIngredients (SPEC §2 Profile).
+    // Fridge: the session's fridge counts with the profile's fridgeIngredients (docs/contract.md, The profile).
     const profile = withSessionFridge(sent, await deps.fridge.ids(sessionId));
     if (profile.target === 'fridge' && profile.fridgeIngredients.length === 0) {
       throw new AppError(400, 'fridge_empty', 'The fridge target needs at least one ingredient in the fridge.');
@@ -185,8 +185,8 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   /**
    * Starts the run. The session's previous run may have reported its end and not yet closed (its
    * workflow finishes right after the report): that run is known to be over, so the start waits
-   * for it to close and tries once more, instead of answering 409 in that window (SPEC §2: "a
-   * session whose run ended may process again at once"). Any other open run is a conflict.
+   * for it to close and tries once more, instead of answering 409 in that window (docs/contract.md, Sessions and runs: "the
+   * session may process again straight away"). Any other open run is a conflict.
    */
   async function startAfter(
     before: SessionDocument,
@@ -219,7 +219,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   });
 
   /**
-   * SPEC §2 "forget me": the session, its fridge and its results go at once. A run in progress is
+   * "Forget me" (docs/contract.md, Sessions and runs): the session, its fridge and its results go at once. A run in progress is
    * asked to stop; its later writes find no session and change nothing.
    */
   router.delete('/:id', async (req, res) => {

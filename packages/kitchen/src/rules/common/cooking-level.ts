@@ -1,7 +1,7 @@
 import type { CookingLevel, Difficulty, Profile } from '@ai-chef/contracts';
 import type { Label, LimitRule, RuleModule } from '../rule-spec.js';
 
-/** What each cooking level can manage (SPEC §3); advanced has no limit, so no rule. */
+/** What each cooking level can manage; advanced has no limit, so no rule. */
 export const COOKING_LEVEL_LIMITS: Readonly<Record<CookingLevel, { maxMinutes: number; hardest: Difficulty } | null>> = {
   beginner: { maxMinutes: 30, hardest: 'easy' },
   intermediate: { maxMinutes: 60, hardest: 'medium' },

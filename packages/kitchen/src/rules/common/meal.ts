@@ -1,6 +1,6 @@
 import type { RuleModule, RuleSpec } from '../rule-spec.js';
 
-/** Cooked rice a dish eaten with rice lists (SPEC §3 "a meal"): plain, brown and multigrain. */
+/** Cooked rice a dish eaten with rice lists (README, The answer: "a meal"): plain, brown and multigrain. */
 export const COOKED_RICE_IDS: ReadonlySet<string> = new Set(['cooked_rice', 'cooked_brown_rice', 'multigrain_rice']);
 /** Cooked rice per serving where no target or condition asks for less. */
 export const DEFAULT_RICE_MAX_G = 210;

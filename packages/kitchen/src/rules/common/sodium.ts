@@ -1,9 +1,9 @@
 import type { RuleModule } from '../rule-spec.js';
 
-/** Sodium per serving where no target or condition asks for less (SPEC §3). */
+/** Sodium per serving where no target or condition asks for less. */
 export const DEFAULT_SODIUM_MAX_MG = 1000;
 
-/** A day's sodium per serving in a meal plan (SPEC §3 Meal plans): 1,600 mg where a condition lowers it. */
+/** A day's sodium per serving in a meal plan (docs/contract.md, Meal plans): 1,600 mg where a condition lowers it. */
 export const DAILY_SODIUM_MAX_MG = { usual: 2000, lowered: 1600 } as const;
 
 /** One sodium rule whose limit is the lowest that applies to the profile. */

@@ -1,6 +1,6 @@
 import type { ConditionModule } from '../rule-spec.js';
 
-/** Per serving, for chronic kidney disease (SPEC §3); a renal dietitian sets a person's own limits. */
+/** Per serving, for chronic kidney disease; a renal dietitian sets a person's own limits. */
 export const KIDNEY_LIMITS = { potassiumMaxMg: 700, phosphorusMaxMg: 300, sodiumMaxMg: 800 } as const;
 
 export const kidneyDisease: ConditionModule = {

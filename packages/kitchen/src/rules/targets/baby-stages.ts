@@ -1,6 +1,6 @@
 import type { Label } from '../rule-spec.js';
 
-/** A baby-food stage by age (SPEC §3): the texture the recipe must have, named in targetNotes. */
+/** A baby-food stage by age: the texture the recipe must have, named in targetNotes. */
 export interface BabyStage {
   key: 'puree' | 'mashed' | 'soft_pieces' | 'family_food';
   fromMonths: number;
