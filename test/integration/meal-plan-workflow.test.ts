@@ -16,7 +16,7 @@ import {
   type Profile,
   type RunOutcome,
 } from '@ai-chef/contracts';
-import { WORKFLOW_BUNDLE_PATH } from '@ai-chef/worker';
+import { WORKFLOW_BUNDLE_PATH, workflowSinks } from '@ai-chef/worker';
 import { quietTemporalRuntime, requiredEnv } from '../support/stack.js';
 
 // The meal plan's orchestration alone, against the real dev server and the production bundle, with its
@@ -93,6 +93,7 @@ async function runWith(script: Partial<Activities>, body: (taskQueue: string) =>
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH },
+    sinks: workflowSinks(undefined),
     activities,
     maxHeartbeatThrottleInterval: '1s',
   });
