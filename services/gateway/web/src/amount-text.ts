@@ -1,0 +1,22 @@
+/** Units a cook weighs or measures: their numbers are rounded for reading ("147.2 g" → "147 g"). */
+const MEASURED_UNITS = new Set(['g', 'ml', 'mg', 'kg', 'l', 'L']);
+
+/**
+ * An ingredient's amount as the page shows it. Weights and volumes are rounded: whole numbers from 10
+ * up, halves below (never to nothing); anything else keeps at most one decimal; words and fractions
+ * ("약간", "1/2") are shown as written.
+ */
+export function amountText(amount: string, unit: string): string {
+  const written = amount.trim();
+  const shown = /^\d+(?:\.\d+)?$/.test(written) ? roundAmount(Number(written), unit) : written;
+  return unit ? `${shown} ${unit}` : shown;
+}
+
+function roundAmount(value: number, unit: string): string {
+  if (value === 0) return '0';
+  if (MEASURED_UNITS.has(unit) && unit !== 'kg' && unit !== 'l' && unit !== 'L') {
+    const rounded = value >= 10 ? Math.round(value) : Math.max(0.5, Math.round(value * 2) / 2);
+    return String(rounded);
+  }
+  return String(Math.round(value * 10) / 10);
+}
