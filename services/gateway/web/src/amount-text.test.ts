@@ -16,14 +16,15 @@ describe('amountText', () => {
 
   it('when the unit is a spoon, a piece or a kilogram, then at most one decimal is kept', () => {
     expect(amountText('1.25', 'kg')).toBe('1.3 kg');
-    expect(amountText('1.333', '큰술')).toBe('1.3 큰술');
-    expect(amountText('2', '개')).toBe('2 개');
+    expect(amountText('1.333', '큰술')).toBe('1.3큰술');
+    expect(amountText('2', '개')).toBe('2개');
   });
 
   it('when the amount is words or a fraction, then it is shown as written', () => {
     expect(amountText('약간', '')).toBe('약간');
-    expect(amountText('1/2', '개')).toBe('1/2 개');
-    expect(amountText('1 1/2', '컵')).toBe('1 1/2 컵');
+    expect(amountText('1/2', '개')).toBe('1/2개');
+    expect(amountText('1 1/2', '컵')).toBe('1 1/2컵');
+    expect(amountText('약간', '큰술')).toBe('약간 큰술');
   });
 
   it('when any gram amount is drawn, then the shown number has no more than one decimal', () => {

@@ -9,7 +9,9 @@ const MEASURED_UNITS = new Set(['g', 'ml', 'mg', 'kg', 'l', 'L']);
 export function amountText(amount: string, unit: string): string {
   const written = amount.trim();
   const shown = /^\d+(?:\.\d+)?$/.test(written) ? roundAmount(Number(written), unit) : written;
-  return unit ? `${shown} ${unit}` : shown;
+  if (!unit) return shown;
+  // Korean counters sit right after a number ("2개", "1/2큰술"); words ("약간") and Latin units keep a space.
+  return /^[\u3131-\uD79D]/.test(unit) && /\d$/.test(shown) ? `${shown}${unit}` : `${shown} ${unit}`;
 }
 
 function roundAmount(value: number, unit: string): string {
