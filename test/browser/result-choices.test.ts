@@ -3,6 +3,7 @@ import type { Browser, Page, Route } from 'playwright-core';
 import type { ResultDocument, SessionStatusView } from '@ai-chef/contracts';
 import { startStack, type TestStack } from '../support/stack.js';
 import { call, eventually } from '../support/http.js';
+import { NO_KETO_POSSIBLE } from '../support/factories.js';
 import { amountText } from '../../services/gateway/web/src/amount-text.js';
 import { shoppingListText } from '../../services/gateway/web/src/shopping-list-text.js';
 import {
@@ -290,6 +291,48 @@ describe.each(VIEWPORTS)('choosing a dish, on a %s', (size, viewport) => {
       await page.getByTestId('servings-submit').click();
       await page.locator('.servings-control .field-error', { hasText: '1에서 12 사이' }).waitFor();
       expect(asked).toBe(false);
+
+      if (size === 'desktop') {
+        // In English the readings say "at most" and the cards "Make this".
+        await page.getByRole('button', { name: 'English' }).click();
+        await page.getByRole('heading', { name: 'Or choose another dish' }).waitFor();
+        expect(await page.locator('[data-rule="sodium"] .check-reading').textContent()).toMatch(
+          / mg · at most [\d,]+ mg$/,
+        );
+        expect(await page.locator('[data-track="alternative-chosen"]').first().textContent()).toBe('Make this');
+        expect(await page.getByTestId('make-another').textContent()).toBe('Make another');
+        expect(await seriousAxeViolations(page)).toEqual([]);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('when no other dish keeps the rules, then there are no cards and no "another recipe" button', async () => {
+    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, viewport);
+    try {
+      await waitForScreen(page, 'form');
+      const id = await shownSessionId(page);
+      // Keto with every protein but mackerel ruled out and lettuce disliked leaves one dish in the library.
+      await page.getByRole('radio', { name: /키토/ }).check();
+      const others: string[] = [];
+      for (const allergy of NO_KETO_POSSIBLE.filter((name) => name !== 'mackerel')) {
+        const box = page.locator(`input[data-allergen="${allergy}"]`);
+        if ((await box.count()) === 1) await box.check();
+        else others.push(allergy);
+      }
+      await page.getByLabel('그 밖의 알레르기 식품 (쉼표로 구분)').fill(others.join(', '));
+      await page.getByLabel('싫어하는 재료 (쉼표로 구분)').fill('상추');
+      await runFrom(page, () => page.getByRole('button', { name: '레시피 만들기' }).click());
+      const result = await resultOf(id);
+      expect(result.alternatives).toEqual([]);
+      expect(await page.getByTestId('alternatives').count()).toBe(0);
+      expect(await page.getByTestId('make-another').count()).toBe(0);
+      // The profile can still be changed, and the servings too.
+      expect(await page.getByTestId('edit-profile').isVisible()).toBe(true);
+      expect(await page.getByTestId('servings-control').isVisible()).toBe(true);
+      expect(await seriousAxeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
