@@ -104,7 +104,15 @@ describe.each(VIEWPORTS)('what I have, on a %s', (size, viewport) => {
         await page.getByTestId('fridge-items').locator('.name', { hasText: name }).waitFor();
       }
       await page.getByRole('checkbox', { name: '참기름' }).uncheck();
-      await page.getByLabel('그 밖에 집에 있는 양념·재료 (쉼표로 구분)').fill('고춧가루, 다진 마늘');
+      const otherPantry = page.getByLabel('그 밖에 집에 있는 양념·재료 (쉼표로 구분)');
+      // A name the catalog does not know is refused by the server and named at the pantry field.
+      await otherPantry.fill('고춧가루, 스마트폰');
+      const refused = page.waitForResponse((response) => response.url().endsWith('/process'));
+      await page.getByRole('button', { name: '레시피 만들기' }).click();
+      expect((await refused).status()).toBe(400);
+      await page.getByTestId('pantry-editor').locator('.field-error', { hasText: '스마트폰' }).waitFor();
+      expect(await otherPantry.getAttribute('aria-invalid')).toBe('true');
+      await otherPantry.fill('고춧가루, 다진 마늘');
       await screenshot(page, `have-form-${size}`);
       expect(await seriousAxeViolations(page)).toEqual([]);
 

@@ -288,6 +288,24 @@ export function profileForm(options: ProfileFormOptions): ViewHandle {
         formError.append(h('p', {}, t('form.suggestions', { list: suggestions.join(', ') })));
     }
     if (err instanceof ApiError && err.code === 'fridge_empty') fridge.showError(t('error.fridgeEmpty'));
+    // A pantry item the catalog does not know is named at the pantry field too.
+    const unknownPantry =
+      err instanceof ApiError && Array.isArray(err.details)
+        ? err.details.flatMap((detail: unknown) =>
+            typeof detail === 'object' &&
+            detail !== null &&
+            'field' in detail &&
+            detail.field === 'pantry' &&
+            'input' in detail &&
+            typeof detail.input === 'string'
+              ? [detail.input]
+              : [],
+          )
+        : [];
+    if (unknownPantry.length > 0) {
+      pantry.error.textContent = t('pantry.unknown', { names: unknownPantry.join(', ') });
+      pantry.control.setAttribute('aria-invalid', 'true');
+    }
     formError.setAttribute('tabindex', '-1');
     formError.focus();
   };
