@@ -47,6 +47,16 @@ async function resultOf(id: string): Promise<ResultDocument> {
   return reply.body;
 }
 
+/** Presses Tab until `selector` has focus; fails when it never gets it (not reachable by keyboard). */
+async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(`document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`))
+      return;
+  }
+  throw new Error(`${selector} never took focus in ${limit} Tab presses`);
+}
+
 interface ProcessBody {
   profile: Record<string, unknown>;
   dish?: string;
@@ -275,7 +285,15 @@ describe.each(VIEWPORTS)('choosing a dish, on a %s', (size, viewport) => {
       const next = second.alternatives[0]?.recipeName;
       expect(next).toBeDefined();
       expect(next).not.toBe(chosen);
-      const sentAnother = await runFrom(page, () => page.getByTestId('make-another').click());
+      // On the phone by keyboard: the button is reached with Tab and pressed with Enter.
+      const sentAnother = await runFrom(page, async () => {
+        if (size === 'desktop') await page.getByTestId('make-another').click();
+        else {
+          await tabTo(page, '[data-testid="make-another"]');
+          expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
+          await page.keyboard.press('Enter');
+        }
+      });
       expect(sentAnother.dish).toBe(next);
       const third = await resultOf(id);
       expect(third.recipe.recipeName).toBe(next);
@@ -401,6 +419,48 @@ describe.each(VIEWPORTS)('a slow run and a late cancel, on a %s', (size, viewpor
       expect(await page.getByTestId('recipe-name').textContent()).toBe((await resultOf(id)).recipe.recipeName);
       await screenshot(page, `late-cancel-${size}`);
       expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('when the result is already on screen as the late cancel is answered, then the message appears on it', async () => {
+    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, viewport);
+    try {
+      await waitForScreen(page, 'form');
+      const id = await shownSessionId(page);
+      const heldStreams: Route[] = [];
+      await page.route('**/stream', (route) => {
+        heldStreams.push(route);
+      });
+      let heldCancel: Route | undefined;
+      await page.route('**/cancel', (route) => {
+        heldCancel = route;
+      });
+      await page.getByRole('radio', { name: /일반/ }).check();
+      await page.getByRole('button', { name: '레시피 만들기' }).click();
+      await waitForScreen(page, 'progress');
+      await page.getByRole('button', { name: '취소' }).click();
+      const cancel = await eventually(async () => heldCancel, { what: 'the cancel request' });
+      await eventually(
+        async () => {
+          const status = await call<SessionStatusView>(stack.gatewayUrl, 'GET', `/session/${id}/status`);
+          return status.body.status === 'completed' ? true : undefined;
+        },
+        { what: 'the run to complete' },
+      );
+      // The page learns the end first and shows the result; only then is the cancel answered.
+      await page.unroute('**/stream');
+      await Promise.all(heldStreams.map((route) => route.abort('failed')));
+      await waitForScreen(page, 'result');
+      expect(await page.getByTestId('late-cancel').count()).toBe(0);
+      const answered = page.waitForResponse((response) => response.url().endsWith('/cancel'));
+      await cancel.continue();
+      expect((await answered).status()).toBe(409);
+      await page.getByTestId('late-cancel').filter({ hasText: '취소가 늦었어요' }).waitFor();
+      expect(await page.getByTestId('recipe-name').textContent()).toBe((await resultOf(id)).recipe.recipeName);
+      await screenshot(page, `late-cancel-on-result-${size}`);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
