@@ -51,7 +51,11 @@ async function resultOf(id: string): Promise<ResultDocument> {
 async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
   for (let i = 0; i < limit; i += 1) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate(`document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`))
+    if (
+      await page.evaluate(
+        `document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`,
+      )
+    )
       return;
   }
   throw new Error(`${selector} never took focus in ${limit} Tab presses`);
@@ -148,7 +152,9 @@ describe.each(VIEWPORTS)('what I have, on a %s', (size, viewport) => {
       for (const [index, ingredient] of result.recipe.ingredients.entries()) {
         const row = rows.nth(index);
         expect(await row.getAttribute('data-owned')).toBe(ownedById.get(ingredient.ingredientId) ?? null);
-        expect(await row.locator('.amount').textContent()).toBe(amountText(ingredient.amount, ingredient.unit));
+        expect(await row.locator('.amount').textContent()).toBe(
+          amountText(ingredient.amount, ingredient.unit),
+        );
         // Weights read as whole grams from 10 g up.
         expect(await row.locator('.amount').textContent()).not.toMatch(/^(\d{2,})\.\d+ (g|ml)$/);
       }
@@ -164,7 +170,9 @@ describe.each(VIEWPORTS)('what I have, on a %s', (size, viewport) => {
 
       // Both costs: what is paid now, and what one serving uses.
       expect(await page.getByTestId('total-cost').textContent()).toBe(won(result.summary.totalCost));
-      expect(await page.getByTestId('cost-per-serving').textContent()).toBe(won(result.summary.costPerServing));
+      expect(await page.getByTestId('cost-per-serving').textContent()).toBe(
+        won(result.summary.costPerServing),
+      );
       expect(await page.getByTestId('used-cost-per-serving').textContent()).toBe(
         won(result.summary.usedCostPerServing),
       );
@@ -197,7 +205,9 @@ describe.each(VIEWPORTS)('what I have, on a %s', (size, viewport) => {
       expect(await seriousAxeViolations(page)).toEqual([]);
 
       // The pantry is kept in the browser: back on the form it is as it was left.
-      const stored = JSON.parse((await localStorageOf(context, stack.gatewayUrl)).aiChefProfileDraft ?? '{}') as {
+      const stored = JSON.parse(
+        (await localStorageOf(context, stack.gatewayUrl)).aiChefProfileDraft ?? '{}',
+      ) as {
         pantry?: string[];
         pantryOther?: string;
       };
@@ -248,13 +258,19 @@ describe.each(VIEWPORTS)('choosing a dish, on a %s', (size, viewport) => {
 
       // Every check reads 이하, 이상 or 사이 from its kind.
       for (const check of first.nutrition.checks) {
-        const reading = (await page.locator(`[data-rule="${check.rule}"] .check-reading`).textContent()) ?? '';
+        const reading =
+          (await page.locator(`[data-rule="${check.rule}"] .check-reading`).textContent()) ?? '';
         if (check.kind === 'max') expect(reading).toMatch(/ 이하$/);
         if (check.kind === 'min') expect(reading).toMatch(/ 이상$/);
         if (check.kind === 'range') expect(reading).toMatch(/ 사이$/);
       }
       const sodium = first.nutrition.checks.find((check) => check.rule === 'sodium');
-      expect(sodium).toMatchObject({ kind: 'max', unit: 'mg', limit: expect.any(Number), value: expect.any(Number) });
+      expect(sodium).toMatchObject({
+        kind: 'max',
+        unit: 'mg',
+        limit: expect.any(Number),
+        value: expect.any(Number),
+      });
       expect(await page.locator('[data-rule="sodium"] .check-reading').textContent()).toBe(
         `${number(Number(sodium?.value))} mg · ${number(Number(sodium?.limit))} mg 이하`,
       );
@@ -290,7 +306,9 @@ describe.each(VIEWPORTS)('choosing a dish, on a %s', (size, viewport) => {
         if (size === 'desktop') await page.getByTestId('make-another').click();
         else {
           await tabTo(page, '[data-testid="make-another"]');
-          expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
+          expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe(
+            'none',
+          );
           await page.keyboard.press('Enter');
         }
       });
@@ -325,7 +343,9 @@ describe.each(VIEWPORTS)('choosing a dish, on a %s', (size, viewport) => {
         expect(await page.locator('[data-rule="sodium"] .check-reading').textContent()).toMatch(
           / mg · at most [\d,]+ mg$/,
         );
-        expect(await page.locator('[data-track="alternative-chosen"]').first().textContent()).toBe('Make this');
+        expect(await page.locator('[data-track="alternative-chosen"]').first().textContent()).toBe(
+          'Make this',
+        );
         expect(await page.getByTestId('make-another').textContent()).toBe('Make another');
         expect(await seriousAxeViolations(page)).toEqual([]);
       }
@@ -415,8 +435,12 @@ describe.each(VIEWPORTS)('a slow run and a late cancel, on a %s', (size, viewpor
       await Promise.all(heldStreams.map((route) => route.abort('failed')));
 
       await waitForScreen(page, 'result');
-      expect(await page.getByTestId('late-cancel').textContent()).toBe('취소가 늦었어요 — 요리가 이미 완성됐어요.');
-      expect(await page.getByTestId('recipe-name').textContent()).toBe((await resultOf(id)).recipe.recipeName);
+      expect(await page.getByTestId('late-cancel').textContent()).toBe(
+        '취소가 늦었어요 — 요리가 이미 완성됐어요.',
+      );
+      expect(await page.getByTestId('recipe-name').textContent()).toBe(
+        (await resultOf(id)).recipe.recipeName,
+      );
       await screenshot(page, `late-cancel-${size}`);
       expect(await seriousAxeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
@@ -459,7 +483,9 @@ describe.each(VIEWPORTS)('a slow run and a late cancel, on a %s', (size, viewpor
       await cancel.continue();
       expect((await answered).status()).toBe(409);
       await page.getByTestId('late-cancel').filter({ hasText: '취소가 늦었어요' }).waitFor();
-      expect(await page.getByTestId('recipe-name').textContent()).toBe((await resultOf(id)).recipe.recipeName);
+      expect(await page.getByTestId('recipe-name').textContent()).toBe(
+        (await resultOf(id)).recipe.recipeName,
+      );
       await screenshot(page, `late-cancel-on-result-${size}`);
       expect(problems).toEqual([]);
     } finally {

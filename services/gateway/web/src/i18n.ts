@@ -196,7 +196,8 @@ const ko = {
   'basket.owned': '집에 있는 재료 (사지 않아요)',
   'basket.payNow': '지금 내는 돈',
   'basket.usedPerServing': '1인분이 쓰는 재료값',
-  'basket.usedHint': '1인분 비용은 산 만큼을 인분으로 나눈 값, 재료값은 집에 있는 재료를 포함해 1인분이 실제로 쓰는 만큼이에요.',
+  'basket.usedHint':
+    '1인분 비용은 산 만큼을 인분으로 나눈 값, 재료값은 집에 있는 재료를 포함해 1인분이 실제로 쓰는 만큼이에요.',
   'basket.estimateNote': '예상가: 온라인 가격을 찾지 못한 재료는 참고 가격으로 계산했어요.',
   'basket.copy': '장보기 목록 복사',
   'basket.copied': '장보기 목록을 복사했어요.',
@@ -440,7 +441,8 @@ const en: Record<MessageKey, string> = {
   'basket.owned': 'Already at home (not bought)',
   'basket.payNow': 'You pay now',
   'basket.usedPerServing': 'Ingredients one serving uses',
-  'basket.usedHint': 'Per serving is what you buy divided by the servings; what one serving uses counts what is at home and leaves out what is left over.',
+  'basket.usedHint':
+    'Per serving is what you buy divided by the servings; what one serving uses counts what is at home and leaves out what is left over.',
   'basket.estimateNote': 'Estimates: items with no online price are priced from reference prices.',
   'basket.copy': 'Copy the shopping list',
   'basket.copied': 'The shopping list is copied.',

@@ -29,7 +29,11 @@ const bought = (title: string, price: number, packs: number): Item['chosen'] => 
   link: 'https://example.com/p',
 });
 
-function source(items: Item[], shippingCost: number, totalCost: number): Parameters<typeof shoppingListText>[0] {
+function source(
+  items: Item[],
+  shippingCost: number,
+  totalCost: number,
+): Parameters<typeof shoppingListText>[0] {
   return {
     recipe: { recipeName: '두부조림', servings: 2 } as ResultDocument['recipe'],
     pricing: { items, shippingCost } as ResultDocument['pricing'],
@@ -64,7 +68,9 @@ describe('shoppingListText', () => {
 
   it('when everything is at home, then it says there is nothing to buy', () => {
     const text = shoppingListText(source([item('소금', 'pantry', null)], 0, 0));
-    expect(text).toBe(['장보기 목록 — 두부조림 (2인분)', '살 것이 없어요. 모두 집에 있어요.', '총 비용: 0원'].join('\n'));
+    expect(text).toBe(
+      ['장보기 목록 — 두부조림 (2인분)', '살 것이 없어요. 모두 집에 있어요.', '총 비용: 0원'].join('\n'),
+    );
   });
 
   it('when the page is in English, then the list is too', () => {
@@ -72,7 +78,11 @@ describe('shoppingListText', () => {
     try {
       const text = shoppingListText(source([item('tofu', null, bought('Tofu 300g', 2500, 1))], 0, 2500));
       expect(text).toBe(
-        ['Shopping list — 두부조림 (2 servings)', '- tofu: Tofu 300g · 1 pack(s) · ₩2,500', 'Total: ₩2,500'].join('\n'),
+        [
+          'Shopping list — 두부조림 (2 servings)',
+          '- tofu: Tofu 300g · 1 pack(s) · ₩2,500',
+          'Total: ₩2,500',
+        ].join('\n'),
       );
     } finally {
       setLang('ko');

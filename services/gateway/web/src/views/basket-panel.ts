@@ -64,7 +64,13 @@ function ownedList(items: readonly PricedItem[]): HTMLElement | null {
         h(
           'li',
           { class: 'owned-item', 'data-owned': item.owned ?? '' },
-          h('span', { class: 'basket-item-name' }, h('strong', {}, item.ingredient), ' ', ownedBadge(item.owned)),
+          h(
+            'span',
+            { class: 'basket-item-name' },
+            h('strong', {}, item.ingredient),
+            ' ',
+            ownedBadge(item.owned),
+          ),
           h('span', { class: 'amount' }, amountText(item.amount, item.unit)),
         ),
       ),
@@ -98,7 +104,11 @@ export function basketPanel(result: ResultDocument): HTMLElement {
     { class: 'panel basket', 'aria-labelledby': 'basket-title', 'data-testid': 'basket' },
     h('h3', { id: 'basket-title' }, t('basket.title')),
     pricing.items.some((item) => item.estimated)
-      ? h('p', { class: 'badge estimate estimate-note', 'data-testid': 'estimate-note' }, t('basket.estimateNote'))
+      ? h(
+          'p',
+          { class: 'badge estimate estimate-note', 'data-testid': 'estimate-note' },
+          t('basket.estimateNote'),
+        )
       : null,
     h(
       'dl',

@@ -15,7 +15,12 @@ export function copyListButton(text: () => string): HTMLElement {
     rows: 6,
     'data-testid': 'shopping-list-text',
   });
-  const boxWrap = h('div', { class: 'field', hidden: true }, h('label', { for: boxId }, t('basket.copyLabel')), box);
+  const boxWrap = h(
+    'div',
+    { class: 'field', hidden: true },
+    h('label', { for: boxId }, t('basket.copyLabel')),
+    box,
+  );
 
   const fallback = (): void => {
     box.value = text();

@@ -26,7 +26,9 @@ export interface ResultActions {
 export function resultView(result: ResultDocument, actions: ResultActions): ViewHandle {
   const { recipe } = result;
   const ownedBy = new Map(
-    result.pricing.items.flatMap((item) => (item.owned === null ? [] : [[item.ingredientId, item.owned] as const])),
+    result.pricing.items.flatMap((item) =>
+      item.owned === null ? [] : [[item.ingredientId, item.owned] as const],
+    ),
   );
   const actionError = h('div', { class: 'form-error', role: 'alert', 'data-testid': 'action-error' });
   const controls: (HTMLButtonElement | HTMLInputElement)[] = [];
@@ -38,7 +40,9 @@ export function resultView(result: ResultDocument, actions: ResultActions): View
     controls.forEach((control) => (control.disabled = true));
     start().catch((err: unknown) => {
       controls.forEach((control) => (control.disabled = false));
-      actionError.replaceChildren(h('p', {}, t('result.actionFailed', { message: actions.describeError(err) })));
+      actionError.replaceChildren(
+        h('p', {}, t('result.actionFailed', { message: actions.describeError(err) })),
+      );
     });
   };
 

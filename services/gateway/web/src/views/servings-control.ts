@@ -26,7 +26,11 @@ export function servingsControl(current: number, onChange: (servings: number) =>
       'div',
       { class: 'servings-row' },
       input,
-      h('button', { type: 'submit', class: 'secondary', 'data-testid': 'servings-submit' }, t('servings.submit')),
+      h(
+        'button',
+        { type: 'submit', class: 'secondary', 'data-testid': 'servings-submit' },
+        t('servings.submit'),
+      ),
     ),
     error,
   );
