@@ -120,10 +120,10 @@ export const api = {
   async extend(id: string): Promise<SessionExtended> {
     return (await request<SessionExtended>(sessionPath(id, '/extend'), { method: 'POST' })).body;
   },
-  async process(id: string, profile: ProfileInput): Promise<ProcessAccepted> {
-    return (
-      await request<ProcessAccepted>(sessionPath(id, '/process'), { method: 'POST', body: { profile } })
-    ).body;
+  /** A run for the profile; with `dish`, of that dish (an alternative, or the same dish for other servings). */
+  async process(id: string, profile: ProfileInput, dish?: string): Promise<ProcessAccepted> {
+    const body = dish === undefined ? { profile } : { profile, dish };
+    return (await request<ProcessAccepted>(sessionPath(id, '/process'), { method: 'POST', body })).body;
   },
   async cancel(id: string): Promise<CancelAccepted> {
     return (await request<CancelAccepted>(sessionPath(id, '/cancel'), { method: 'POST' })).body;

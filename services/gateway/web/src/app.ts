@@ -17,7 +17,7 @@ type Screen =
   | { kind: 'error'; title: string; message: string; retry: () => void }
   | { kind: 'form'; notice?: string }
   | { kind: 'progress'; status: SessionStatusView }
-  | { kind: 'result'; result: ResultDocument }
+  | { kind: 'result'; result: ResultDocument; lateCancel?: boolean }
   | { kind: 'failed'; status: SessionStatusView };
 
 const RESULT_TRIES = 20;
@@ -43,6 +43,11 @@ export function startApp(host: HTMLElement): void {
   let watch: ProgressWatch | undefined;
   let draft: ProfileDraft = loadDraft(localStorage, lang());
   let lastProfile: ProfileInput | undefined;
+  let lastDish: string | undefined;
+  // When the page began following the current run (the progress screen counts from it).
+  let runStartedAt = Date.now();
+  // A cancel answered not_processing: the run had already finished, and its result says so.
+  let cancelTooLate = false;
   let watchMode: 'stream' | 'polling' | undefined;
 
   const store = new SessionStore({
@@ -113,10 +118,18 @@ export function startApp(host: HTMLElement): void {
           fridge: { api, sessionId, onActivity: activity, onGone: renew, describeError },
         });
       case 'progress':
-        progress = progressView(screen.status, cancel);
+        progress = progressView(screen.status, cancel, runStartedAt);
         return progress;
-      case 'result':
-        return resultView(screen.result, () => show({ kind: 'form' }));
+      case 'result': {
+        const dishName = screen.result.recipe.recipeName;
+        return resultView(screen.result, {
+          onEdit: () => show({ kind: 'form' }),
+          onMakeDish: (dish) => again(dish),
+          onServings: (servings) => again(dishName, servings),
+          describeError,
+          ...(screen.lateCancel ? { lateCancel: true } : {}),
+        });
+      }
       case 'failed':
         return failureView(screen.status, retry, () => show({ kind: 'form' }));
     }
@@ -207,6 +220,7 @@ export function startApp(host: HTMLElement): void {
 
   function follow(status: SessionStatusView, focus = true): void {
     watch?.stop();
+    runStartedAt = Date.now();
     watchMode = undefined;
     show({ kind: 'progress', status }, focus);
     watch = watchProgress(sessionId(), api, {
@@ -234,7 +248,7 @@ export function startApp(host: HTMLElement): void {
       try {
         const reply = await api.result(sessionId());
         if (reply.kind === 'ready') {
-          show({ kind: 'result', result: reply.result }, focus);
+          show({ kind: 'result', result: reply.result, lateCancel: cancelTooLate }, focus);
           return;
         }
       } catch (err) {
@@ -266,11 +280,13 @@ export function startApp(host: HTMLElement): void {
     });
   }
 
-  async function submit(profile: ProfileInput): Promise<void> {
+  async function submit(profile: ProfileInput, dish?: string): Promise<void> {
     lastProfile = profile;
+    lastDish = dish;
+    cancelTooLate = false;
     await activity();
     try {
-      const accepted = await api.process(sessionId(), profile);
+      const accepted = await api.process(sessionId(), profile, dish);
       follow({
         sessionId: accepted.sessionId,
         status: 'processing',
@@ -291,6 +307,20 @@ export function startApp(host: HTMLElement): void {
     }
   }
 
+  /** From a result: a new run of `dish` with the profile last sent (or the form's), for other servings if given. */
+  async function again(dish: string, servings?: number): Promise<void> {
+    const checked = lastProfile ? { ok: true as const, profile: lastProfile } : draftToProfile(draft);
+    if (!checked.ok) {
+      show({ kind: 'form' });
+      return;
+    }
+    if (servings !== undefined) {
+      draft = { ...draft, servings: String(servings) };
+      saveDraft(localStorage, draft);
+    }
+    await submit(servings === undefined ? checked.profile : { ...checked.profile, servings }, dish);
+  }
+
   async function retry(): Promise<void> {
     const checked = lastProfile ? { ok: true as const, profile: lastProfile } : draftToProfile(draft);
     if (!checked.ok) {
@@ -298,7 +328,7 @@ export function startApp(host: HTMLElement): void {
       return;
     }
     try {
-      await submit(checked.profile);
+      await submit(checked.profile, lastDish);
     } catch (err) {
       show({ kind: 'form', notice: describeError(err) });
     }
@@ -309,7 +339,12 @@ export function startApp(host: HTMLElement): void {
     try {
       await api.cancel(sessionId());
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'not_processing') return; // it ended on its own; the watch reports how
+      if (err instanceof ApiError && err.code === 'not_processing') {
+        // It ended on its own; the watch reports how. A result already on screen learns it now.
+        cancelTooLate = true;
+        if (screen.kind === 'result') show({ ...screen, lateCancel: true }, false);
+        return;
+      }
       if (err instanceof ApiError && err.code === 'session_not_found') {
         await renew();
         return;

@@ -5,6 +5,7 @@ import {
   defaultDraft,
   draftToProfile,
   loadDraft,
+  pantryOf,
   parseWhole,
   saveDraft,
   splitNames,
@@ -64,6 +65,30 @@ describe('draftToProfile', () => {
     expect(keto.ok && 'babyAgeMonths' in keto.profile).toBe(false);
   });
 
+  it('when the pantry is left as it starts, then "basic" is sent', () => {
+    expect(draftToProfile(draft())).toMatchObject({ ok: true, profile: { pantry: 'basic' } });
+  });
+
+  it('when a staple is unticked or another item named, then the pantry goes out as a list', () => {
+    expect(pantryOf(draft({ pantry: ['salt', 'sugar'] }))).toEqual(['salt', 'sugar']);
+    expect(pantryOf(draft({ pantryOther: '고춧가루, 다진 마늘, 고춧가루' }))).toEqual([
+      'salt',
+      'black_pepper',
+      'sugar',
+      'vegetable_oil',
+      'soy_sauce',
+      'sesame_oil',
+      '고춧가루',
+      '다진 마늘',
+    ]);
+    // Nothing ticked: only water is at home.
+    expect(draftToProfile(draft({ pantry: [] }))).toMatchObject({ ok: true, profile: { pantry: [] } });
+    expect(draftToProfile(draft({ pantryOther: 'x'.repeat(51) }))).toMatchObject({
+      ok: false,
+      errors: [{ field: 'pantry' }],
+    });
+  });
+
   it.each([
     ['servings', { servings: '0' }],
     ['servings', { servings: '13' }],
@@ -86,6 +111,8 @@ describe('draftToProfile', () => {
           otherAllergies: fc.string(),
           dislikes: fc.string(),
           otherHealth: fc.string(),
+          pantry: fc.subarray(['salt', 'black_pepper', 'sugar', 'vegetable_oil', 'soy_sauce', 'sesame_oil']),
+          pantryOther: fc.string(),
         }),
         (fields) => {
           const checked = draftToProfile(draft(fields));
@@ -116,6 +143,8 @@ describe('helpers', () => {
       allergies: ['peanut'],
       budget: '15000',
       hypertension: true,
+      pantry: ['salt'],
+      pantryOther: '고춧가루',
       language: 'en',
     });
     saveDraft(storage, saved);
@@ -125,6 +154,8 @@ describe('helpers', () => {
       JSON.stringify({ target: 'pizza', allergies: ['egg', 'kiwi', 3], servings: 4 }),
     );
     expect(loadDraft(storage, 'ko')).toMatchObject({ target: 'general', allergies: ['egg'], servings: '2' });
+    // A draft saved before the pantry existed starts with the basic pantry ticked.
+    expect(loadDraft(storage, 'ko').pantry).toEqual(defaultDraft('ko').pantry);
     storage.setItem('aiChefProfileDraft', '{not json');
     expect(loadDraft(storage, 'en')).toEqual(defaultDraft('en'));
   });

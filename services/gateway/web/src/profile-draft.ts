@@ -1,3 +1,4 @@
+import { BASIC_PANTRY } from '@ai-chef/contracts';
 import type { AllergenKey, CookingLevel, Language, ProfileInput, Target } from '@ai-chef/contracts';
 import type { MessageKey } from './i18n.js';
 import { isAllergenKey } from './allergen-options.js';
@@ -12,6 +13,8 @@ export const TARGET_OPTIONS: readonly Target[] = [
 ];
 export const COOKING_LEVEL_OPTIONS: readonly CookingLevel[] = ['beginner', 'intermediate', 'advanced'];
 export const LANGUAGE_OPTIONS: readonly Language[] = ['ko', 'en'];
+/** The basic pantry the form offers as boxes; water is owned whatever the pantry says, so it has none. */
+export const PANTRY_OPTIONS: readonly string[] = BASIC_PANTRY.filter((id) => id !== 'water');
 
 /** What the form holds, as typed: numbers stay text until they are checked. */
 export interface ProfileDraft {
@@ -26,10 +29,15 @@ export interface ProfileDraft {
   diabetes: boolean;
   hypertension: boolean;
   otherHealth: string;
+  /** The ticked staples of the basic pantry (PANTRY_OPTIONS); all of them by default. */
+  pantry: string[];
+  /** Other things at home, as typed (comma-separated). */
+  pantryOther: string;
   language: Language;
 }
 
-export type DraftField = 'babyAgeMonths' | 'servings' | 'budget' | 'allergies' | 'dislikes' | 'health';
+export type DraftField =
+  'babyAgeMonths' | 'servings' | 'budget' | 'allergies' | 'dislikes' | 'health' | 'pantry';
 
 export type DraftCheck =
   { ok: true; profile: ProfileInput } | { ok: false; errors: { field: DraftField; message: MessageKey }[] };
@@ -47,6 +55,8 @@ export function defaultDraft(language: Language): ProfileDraft {
     diabetes: false,
     hypertension: false,
     otherHealth: '',
+    pantry: [...PANTRY_OPTIONS],
+    pantryOther: '',
     language,
   };
 }
@@ -95,6 +105,9 @@ export function draftToProfile(draft: ProfileDraft): DraftCheck {
   if (dislikes.length > 20 || tooLong(dislikes))
     errors.push({ field: 'dislikes', message: 'error.dislikes' });
   if (health.length > 10 || tooLong(health)) errors.push({ field: 'health', message: 'error.health' });
+  const pantry = pantryOf(draft);
+  if (pantry !== 'basic' && (pantry.length > 100 || tooLong(pantry)))
+    errors.push({ field: 'pantry', message: 'error.pantry' });
   if (errors.length > 0 || servings === undefined || budget === undefined) return { ok: false, errors };
 
   const profile: ProfileInput = {
@@ -105,10 +118,22 @@ export function draftToProfile(draft: ProfileDraft): DraftCheck {
     budget,
     servings,
     dislikes,
+    pantry,
     language: draft.language,
   };
   if (draft.target === 'baby_food' && babyAge !== undefined) profile.babyAgeMonths = babyAge;
   return { ok: true, profile };
+}
+
+/**
+ * The profile's `pantry`: "basic" while every basic staple is ticked and nothing else is named; else the
+ * ticked staples and the other names (an empty list: nothing at home but water).
+ */
+export function pantryOf(draft: Pick<ProfileDraft, 'pantry' | 'pantryOther'>): 'basic' | string[] {
+  const ticked = PANTRY_OPTIONS.filter((id) => draft.pantry.includes(id));
+  const others = splitNames(draft.pantryOther);
+  if (ticked.length === PANTRY_OPTIONS.length && others.length === 0) return 'basic';
+  return [...new Set([...ticked, ...others])];
 }
 
 const DRAFT_KEY = 'aiChefProfileDraft';
@@ -143,6 +168,10 @@ export function loadDraft(storage: Pick<Storage, 'getItem'>, language: Language)
     diabetes: flag('diabetes'),
     hypertension: flag('hypertension'),
     otherHealth: text('otherHealth'),
+    pantry: Array.isArray(stored.pantry)
+      ? PANTRY_OPTIONS.filter((id) => (stored.pantry as unknown[]).includes(id))
+      : [...fallback.pantry],
+    pantryOther: text('pantryOther'),
     language: oneOf(stored.language, LANGUAGE_OPTIONS, fallback.language),
   };
 }

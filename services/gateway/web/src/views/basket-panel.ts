@@ -1,7 +1,11 @@
 import { ESTIMATE_VENDOR } from '@ai-chef/contracts';
 import type { ResultDocument } from '@ai-chef/contracts';
+import { amountText } from '../amount-text.js';
 import { h, safeHref } from '../dom-builder.js';
 import { formatWon, t } from '../i18n.js';
+import { shoppingListText } from '../shopping-list-text.js';
+import { copyListButton } from './copy-list-button.js';
+import { ownedBadge } from './owned-badge.js';
 
 type Pricing = ResultDocument['pricing'];
 type PricedItem = Pricing['items'][number];
@@ -25,14 +29,7 @@ function itemLine(
     h(
       'div',
       { class: 'basket-item-name' },
-      h(
-        'span',
-        {},
-        h('strong', {}, name),
-        priced?.estimated
-          ? h('span', { class: 'badge estimate', 'data-testid': 'estimate-badge' }, t('basket.estimate'))
-          : null,
-      ),
+      h('strong', {}, name),
       href
         ? h(
             'a',
@@ -42,7 +39,42 @@ function itemLine(
           )
         : h('span', { class: 'offer-title' }, label),
     ),
-    h('span', { class: 'basket-item-price' }, `${formatWon(price)} ${t('basket.packs', { n: quantity })}`),
+    h(
+      'span',
+      { class: 'basket-item-price' },
+      h('span', { class: 'price' }, formatWon(price)),
+      h('span', { class: 'sep' }, ' · '),
+      h('span', { class: 'count' }, t('basket.packs', { n: quantity })),
+    ),
+  );
+}
+
+/** What the person already has: not bought, listed with where it is (fridge or pantry). */
+function ownedList(items: readonly PricedItem[]): HTMLElement | null {
+  const owned = items.filter((item) => item.owned !== null);
+  if (owned.length === 0) return null;
+  return h(
+    'section',
+    { class: 'vendor owned', 'data-testid': 'owned-items' },
+    h('h4', {}, t('basket.owned')),
+    h(
+      'ul',
+      { class: 'basket-items' },
+      owned.map((item) =>
+        h(
+          'li',
+          { class: 'owned-item', 'data-owned': item.owned ?? '' },
+          h(
+            'span',
+            { class: 'basket-item-name' },
+            h('strong', {}, item.ingredient),
+            ' ',
+            ownedBadge(item.owned),
+          ),
+          h('span', { class: 'amount' }, amountText(item.amount, item.unit)),
+        ),
+      ),
+    ),
   );
 }
 
@@ -71,13 +103,20 @@ export function basketPanel(result: ResultDocument): HTMLElement {
     'section',
     { class: 'panel basket', 'aria-labelledby': 'basket-title', 'data-testid': 'basket' },
     h('h3', { id: 'basket-title' }, t('basket.title')),
+    pricing.items.some((item) => item.estimated)
+      ? h(
+          'p',
+          { class: 'badge estimate estimate-note', 'data-testid': 'estimate-note' },
+          t('basket.estimateNote'),
+        )
+      : null,
     h(
       'dl',
       { class: 'totals' },
       h(
         'div',
-        {},
-        h('dt', {}, t('basket.total')),
+        { class: 'total-pay' },
+        h('dt', {}, t('basket.payNow')),
         h('dd', { 'data-testid': 'total-cost' }, formatWon(summary.totalCost)),
       ),
       h(
@@ -92,8 +131,15 @@ export function basketPanel(result: ResultDocument): HTMLElement {
         h('dt', {}, t('basket.perServing')),
         h('dd', { 'data-testid': 'cost-per-serving' }, formatWon(summary.costPerServing)),
       ),
+      h(
+        'div',
+        {},
+        h('dt', {}, t('basket.usedPerServing')),
+        h('dd', { 'data-testid': 'used-cost-per-serving' }, formatWon(summary.usedCostPerServing)),
+      ),
       h('div', {}, h('dt', {}, t('basket.budget')), h('dd', {}, formatWon(summary.budget))),
     ),
+    h('p', { class: 'hint' }, t('basket.usedHint')),
     h(
       'p',
       { class: `badge big ${summary.withinBudget ? 'good' : 'bad'}`, 'data-testid': 'budget-badge' },
@@ -134,5 +180,7 @@ export function basketPanel(result: ResultDocument): HTMLElement {
         ),
       ),
     ),
+    ownedList(pricing.items),
+    copyListButton(() => shoppingListText(result)),
   );
 }

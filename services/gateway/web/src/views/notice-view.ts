@@ -1,4 +1,5 @@
-import { button, h } from '../dom-builder.js';
+import type { Notice } from '@ai-chef/contracts';
+import { button, h, uid } from '../dom-builder.js';
 import { t } from '../i18n.js';
 import { focusHeading, type ViewHandle } from './view-handle.js';
 
@@ -27,4 +28,20 @@ export function errorView(title: string, message: string, onRetry: () => void): 
     ),
   );
   return { root, focus: () => focusHeading(root) };
+}
+
+/** What the person should read before cooking (health cautions, substitutions): first on a result. */
+export function resultNotices(notices: readonly Notice[]): HTMLElement | null {
+  if (notices.length === 0) return null;
+  const titleId = uid('notices-title');
+  return h(
+    'section',
+    { class: 'result-notices', 'aria-labelledby': titleId, 'data-testid': 'notices' },
+    h('h3', { id: titleId }, t('notices.title')),
+    h(
+      'ul',
+      {},
+      notices.map((notice) => h('li', { 'data-notice': notice.code }, notice.message)),
+    ),
+  );
 }

@@ -54,17 +54,26 @@ function limitText(limit: RuleCheck['limit'], unit: string): string {
   return /\d/.test(words) ? withUnit(words, unit) : words;
 }
 
+/** The value against its limit in the words of the rule's kind: "4.1 g · 5 g 이하", "… · 70–80% 사이". */
+function checkReading(check: RuleCheck): string {
+  const value = measure(check.value, check.unit);
+  if (check.kind === 'none' || (check.unit === 'ingredients' && check.limit === 0))
+    return check.value === 0 ? t('checks.none') : t('checks.found', { n: check.value });
+  if (check.kind === 'range' && Array.isArray(check.limit))
+    return t('checks.between', {
+      value,
+      low: formatNumber(check.limit[0]),
+      high: withUnit(formatNumber(check.limit[1]), check.unit),
+    });
+  const limit = limitText(check.limit, check.unit);
+  if (check.kind === 'max') return t('checks.atMost', { value, limit });
+  if (check.kind === 'min') return t('checks.atLeast', { value, limit });
+  return t('checks.measure', { value, limit });
+}
+
 function checkRow(check: RuleCheck): HTMLElement {
   const bar = checkBar(check);
-  const tagCheck = check.unit === 'ingredients' && check.limit === 0;
-  const reading = tagCheck
-    ? check.value === 0
-      ? t('checks.none')
-      : t('checks.found', { n: check.value })
-    : t('checks.measure', {
-        value: measure(check.value, check.unit),
-        limit: limitText(check.limit, check.unit),
-      });
+  const reading = checkReading(check);
   return h(
     'li',
     { class: `check-row ${check.ok ? 'ok' : 'not-ok'}`, 'data-rule': check.rule },

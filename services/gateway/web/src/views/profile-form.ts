@@ -12,6 +12,7 @@ import {
   type ProfileDraft,
 } from '../profile-draft.js';
 import { fridgeEditor, type FridgeEditorDeps } from './fridge-editor.js';
+import { pantryEditor } from './pantry-editor.js';
 import type { ViewHandle } from './view-handle.js';
 
 export interface ProfileFormOptions {
@@ -116,6 +117,16 @@ export function profileForm(options: ProfileFormOptions): ViewHandle {
 
   const babyAge = field(t('form.babyAge'), numberInput('babyAgeMonths', draft.babyAgeMonths, 4, 36));
   const fridge = fridgeEditor(options.fridge);
+  const pantry = pantryEditor(draft);
+  const haveId = uid('have-title');
+  // What I have: the session's fridge counts as owned for every target, the pantry beside it.
+  const have = h(
+    'div',
+    { class: 'have', role: 'group', 'aria-labelledby': haveId, 'data-testid': 'have' },
+    h('h3', { id: haveId }, t('have.title')),
+    h('p', { class: 'hint' }, t('have.hint')),
+    h('div', { class: 'have-grid' }, fridge.root, pantry.root),
+  );
   const servings = field(t('form.servings'), numberInput('servings', draft.servings, 1, 12));
   const budget = field(t('form.budget'), numberInput('budget', draft.budget, 1000, 1_000_000, 1000));
   const level = field(
@@ -174,8 +185,8 @@ export function profileForm(options: ProfileFormOptions): ViewHandle {
     { novalidate: true, 'aria-labelledby': titleId },
     targets,
     babyAge.wrapper,
-    fridge.root,
     h('div', { class: 'field-row' }, servings.wrapper, budget.wrapper),
+    have,
     level.wrapper,
     allergies,
     dislikes.wrapper,
@@ -198,8 +209,7 @@ export function profileForm(options: ProfileFormOptions): ViewHandle {
   let fridgeLoaded = false;
   const showTargetFields = (): void => {
     babyAge.wrapper.hidden = draft.target !== 'baby_food';
-    fridge.root.hidden = draft.target !== 'fridge';
-    if (draft.target === 'fridge' && !fridgeLoaded) {
+    if (!fridgeLoaded) {
       fridgeLoaded = true;
       void fridge.load();
     }
@@ -227,6 +237,8 @@ export function profileForm(options: ProfileFormOptions): ViewHandle {
     draft.diabetes = data.has('diabetes');
     draft.hypertension = data.has('hypertension');
     draft.otherHealth = text('otherHealth');
+    draft.pantry = data.getAll('pantry').filter((id): id is string => typeof id === 'string');
+    draft.pantryOther = text('pantryOther');
     draft.language = LANGUAGE_OPTIONS.find((option) => option === text('language')) ?? draft.language;
   };
 
@@ -237,6 +249,7 @@ export function profileForm(options: ProfileFormOptions): ViewHandle {
     allergies: { error: allergyError, focus: otherAllergies.control },
     dislikes: { error: dislikes.error, focus: dislikes.control },
     health: { error: healthError, focus: otherHealth.control },
+    pantry: { error: pantry.error, focus: pantry.control },
   };
 
   const clearErrors = (): void => {
@@ -275,6 +288,24 @@ export function profileForm(options: ProfileFormOptions): ViewHandle {
         formError.append(h('p', {}, t('form.suggestions', { list: suggestions.join(', ') })));
     }
     if (err instanceof ApiError && err.code === 'fridge_empty') fridge.showError(t('error.fridgeEmpty'));
+    // A pantry item the catalog does not know is named at the pantry field too.
+    const unknownPantry =
+      err instanceof ApiError && Array.isArray(err.details)
+        ? err.details.flatMap((detail: unknown) =>
+            typeof detail === 'object' &&
+            detail !== null &&
+            'field' in detail &&
+            detail.field === 'pantry' &&
+            'input' in detail &&
+            typeof detail.input === 'string'
+              ? [detail.input]
+              : [],
+          )
+        : [];
+    if (unknownPantry.length > 0) {
+      pantry.error.textContent = t('pantry.unknown', { names: unknownPantry.join(', ') });
+      pantry.control.setAttribute('aria-invalid', 'true');
+    }
     formError.setAttribute('tabindex', '-1');
     formError.focus();
   };

@@ -1,6 +1,6 @@
 import type { SessionStatusView } from '@ai-chef/contracts';
 import { button, h, replaceChildren, uid } from '../dom-builder.js';
-import { t } from '../i18n.js';
+import { t, tMaybe } from '../i18n.js';
 import type { WatchMode } from '../progress-watch.js';
 import { RUN_STEPS, phaseWords } from './phase-words.js';
 import { focusHeading, type ViewHandle } from './view-handle.js';
@@ -10,8 +10,23 @@ export interface ProgressView extends ViewHandle {
   setMode(mode: WatchMode): void;
 }
 
-/** The run in progress: a bar, the phase in words (announced politely), the steps, and a cancel button. */
-export function progressView(initial: SessionStatusView, onCancel: () => Promise<void>): ProgressView {
+/** After this long a calm line says the run takes longer than usual. */
+export const SLOW_AFTER_MS = 15_000;
+
+/** What a phase waits for, in words ("the shops' prices"); an unknown phase falls back to its name. */
+function waitingFor(phase: string | null): string {
+  return tMaybe(`wait.${phase ?? 'starting'}`) ?? phaseWords(phase);
+}
+
+/**
+ * The run in progress: a bar, the phase in words (announced politely), the seconds since the run began
+ * and what it waits for, a calm line once it is slow, the steps, and a cancel button.
+ */
+export function progressView(
+  initial: SessionStatusView,
+  onCancel: () => Promise<void>,
+  startedAt: number = Date.now(),
+): ProgressView {
   const barId = uid('progress');
   const bar = h('progress', { id: barId, max: 100, value: initial.progress, 'data-testid': 'progress-bar' });
   const words = h('p', {
@@ -20,6 +35,8 @@ export function progressView(initial: SessionStatusView, onCancel: () => Promise
     'aria-live': 'polite',
     'data-testid': 'progress-text',
   });
+  const elapsed = h('p', { class: 'hint elapsed', 'data-testid': 'progress-elapsed' });
+  const slow = h('p', { class: 'notice slow', role: 'status', 'data-testid': 'progress-slow' });
   const steps = h('ol', { class: 'steps' });
   const polling = h('p', { class: 'hint', hidden: true }, t('progress.polling'));
   const cancel = button(
@@ -42,12 +59,34 @@ export function progressView(initial: SessionStatusView, onCancel: () => Promise
     h('label', { for: barId, class: 'progress-label' }, t('progress.label')),
     bar,
     words,
+    elapsed,
+    slow,
     steps,
     polling,
     h('div', { class: 'actions' }, cancel),
   );
 
+  let phase = initial.phase;
+  const tick = (): void => {
+    const ms = Math.max(0, Date.now() - startedAt);
+    elapsed.textContent = t('progress.elapsed', { s: Math.floor(ms / 1000), waiting: waitingFor(phase) });
+    const slowText = ms >= SLOW_AFTER_MS ? t('progress.slow') : '';
+    if (slow.textContent !== slowText) slow.textContent = slowText;
+  };
+  // The clock stops by itself once the screen has been replaced.
+  let shown = false;
+  const clock = setInterval(() => {
+    if (root.isConnected) shown = true;
+    else if (shown) {
+      clearInterval(clock);
+      return;
+    }
+    tick();
+  }, 1000);
+
   const update = (view: SessionStatusView): void => {
+    phase = view.phase;
+    tick();
     bar.value = view.progress;
     bar.textContent = `${view.progress}%`;
     root.dataset.status = view.status;
