@@ -11,13 +11,14 @@ import { button, h } from './dom-builder.js';
 import { formatTime, lang, setLang, t } from './i18n.js';
 import { draftToProfile, loadDraft, saveDraft, type ProfileDraft } from './profile-draft.js';
 import { isTerminal, watchProgress, type ProgressWatch } from './progress-watch.js';
+import { DEFAULT_PLAN_CHOICE, type PlanChoice } from './plan-choice.js';
 import { formatRoute, parseRoute, type Route } from './router.js';
 import { SessionStore } from './session-store.js';
 import { failureView } from './views/failure-view.js';
 import { historyView, routeOfSummary } from './views/history-view.js';
 import { loadingView } from './views/loading-view.js';
 import { connectingView, errorView } from './views/notice-view.js';
-import { DEFAULT_PLAN_CHOICE, planForm, type PlanChoice } from './views/plan-form.js';
+import { planForm } from './views/plan-form.js';
 import { planProgressView, type PlanProgressView } from './views/plan-progress-view.js';
 import { planView } from './views/plan-view.js';
 import { profileForm } from './views/profile-form.js';
@@ -178,7 +179,12 @@ export function startApp(host: HTMLElement): void {
         return resultView(screen.result, () => go({ name: 'new' }));
       case 'failed': {
         const failedPlan = isPlanRun(screen.status);
-        return failureView(screen.status, retry, () => go({ name: failedPlan ? 'plan' : 'new' }));
+        return failureView(
+          screen.status,
+          retry,
+          () => go({ name: failedPlan ? 'plan' : 'new' }),
+          failedPlan ? t('failed.planTitle') : t('failed.title'),
+        );
       }
       case 'loading':
         return loadingView();
@@ -365,7 +371,17 @@ export function startApp(host: HTMLElement): void {
     try {
       const opened = await store.restoreOrStart();
       renderFooter();
-      await showRoute(parseRoute(location.hash), focus, opened.restored ? opened.view : undefined);
+      // A new session is idle: nothing to ask about it before the form.
+      const known: SessionStatusView = opened.restored
+        ? opened.view
+        : {
+            sessionId: opened.view.sessionId,
+            status: 'idle',
+            phase: null,
+            progress: 0,
+            updatedAt: opened.view.createdAt,
+          };
+      await showRoute(parseRoute(location.hash), focus, known);
     } catch (err) {
       show({
         kind: 'error',

@@ -200,8 +200,8 @@ const ko = {
   'planDay.writing': '쓰는 중',
   'planDay.written': '완성',
   'planDay.not_written': '쓰지 못함',
-  'planDay.waiting': '기다리는 중',
   'notice.planCancelled': '식단 짜기를 취소했어요.',
+  'failed.planTitle': '식단을 짜지 못했어요',
   'plan.title': '{days}일 × 하루 {meals}끼 식단',
   'plan.day': '{n}일차',
   'plan.meal': '{n}번째 끼니',
@@ -228,7 +228,6 @@ const ko = {
   'history.kindPlan': '식단',
   'history.more': '더 보기',
   'history.notFound': '이 결과를 찾을 수 없어요. 세션이 바뀌었거나 기록이 지워졌어요.',
-  'history.open': '기록 보기',
 } as const;
 
 export type MessageKey = keyof typeof ko;
@@ -432,8 +431,8 @@ const en: Record<MessageKey, string> = {
   'planDay.writing': 'writing',
   'planDay.written': 'written',
   'planDay.not_written': 'not written',
-  'planDay.waiting': 'waiting',
   'notice.planCancelled': 'The meal plan was cancelled.',
+  'failed.planTitle': 'The meal plan could not be made',
   'plan.title': '{days} days × {meals} meals a day',
   'plan.day': 'Day {n}',
   'plan.meal': 'Meal {n}',
@@ -460,7 +459,6 @@ const en: Record<MessageKey, string> = {
   'history.kindPlan': 'Meal plan',
   'history.more': 'Show more',
   'history.notFound': 'This result is not there: the session changed or its history was removed.',
-  'history.open': 'Open history',
 };
 
 const STORAGE_KEY = 'aiChefLanguage';

@@ -1,22 +1,11 @@
 import type { PlanBody, ProfileInput } from '@ai-chef/contracts';
+import { DAY_OPTIONS, MEAL_OPTIONS, planBody, type PlanChoice } from '../plan-choice.js';
 import { allergenLabel } from '../allergen-options.js';
 import { h, uid } from '../dom-builder.js';
 import { lang, t, tMaybe } from '../i18n.js';
-import { draftToProfile, parseWhole, type ProfileDraft } from '../profile-draft.js';
+import { draftToProfile, type ProfileDraft } from '../profile-draft.js';
 import { formatRoute } from '../router.js';
 import { focusHeading, type ViewHandle } from './view-handle.js';
-
-/** What the plan form holds besides the profile: the plan's size and its budget as typed. */
-export interface PlanChoice {
-  days: number;
-  mealsPerDay: number;
-  /** Empty: the API's default, 30,000 KRW a day (docs/contract.md, Meal plans). */
-  budget: string;
-}
-
-export const DEFAULT_PLAN_CHOICE: PlanChoice = { days: 3, mealsPerDay: 2, budget: '' };
-const DAY_OPTIONS = [1, 2, 3, 4, 5, 6, 7] as const;
-const MEAL_OPTIONS = [1, 2, 3] as const;
 
 export interface PlanFormOptions {
   /** The person's profile as the recipe form holds it: the plan uses it as it is. */
@@ -27,16 +16,6 @@ export interface PlanFormOptions {
   /** Starts the plan; an error thrown here is shown on the form. */
   onSubmit(body: PlanBody): Promise<void>;
   describeError(err: unknown): string;
-}
-
-/** The plan's body: the profile with the plan's budget (or none, for the API's default), days and meals a day. */
-export function planBody(profile: ProfileInput, choice: PlanChoice): PlanBody | undefined {
-  const { budget: _recipeBudget, ...rest } = profile;
-  if (choice.budget.trim() === '')
-    return { profile: rest, days: choice.days, mealsPerDay: choice.mealsPerDay };
-  const budget = parseWhole(choice.budget);
-  if (budget === undefined || budget < 1000 || budget > 1_000_000) return undefined;
-  return { profile: { ...rest, budget }, days: choice.days, mealsPerDay: choice.mealsPerDay };
 }
 
 function profileSummary(profile: ProfileInput): HTMLElement {
