@@ -67,18 +67,22 @@ async function waitForHash(page: Page, ok: (hash: string) => boolean, timeout = 
   }
 }
 
-/** Records every state a plan day shows while the page runs (the screen can change faster than a poll). */
+/** Every state a plan day shows, kept in sessionStorage so a reload in the middle of the plan keeps them too. */
+const DAY_STATES_SCRIPT = `(() => {
+  const record = () => {
+    const seen = JSON.parse(sessionStorage.getItem('planDayStates') || '[]');
+    for (const li of document.querySelectorAll('[data-testid="plan-days"] li')) {
+      const entry = li.getAttribute('data-day') + ':' + li.getAttribute('data-status');
+      if (!seen.includes(entry)) seen.push(entry);
+    }
+    sessionStorage.setItem('planDayStates', JSON.stringify(seen));
+  };
+  new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true });
+})()`;
+
 async function recordDayStates(page: Page): Promise<void> {
-  await page.evaluate(`(() => {
-    window.__planDays = [];
-    const record = () => {
-      for (const li of document.querySelectorAll('[data-testid="plan-days"] li')) {
-        const entry = li.getAttribute('data-day') + ':' + li.getAttribute('data-status');
-        if (!window.__planDays.includes(entry)) window.__planDays.push(entry);
-      }
-    };
-    new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true });
-  })()`);
+  await page.addInitScript({ content: DAY_STATES_SCRIPT });
+  await page.evaluate(DAY_STATES_SCRIPT);
 }
 
 /** Elements matching `selector` that are visible as the page is now (on screen or in print). */
@@ -120,6 +124,10 @@ describe.each(SIZES)('a meal plan (%s)', (size, viewport) => {
       expect(await hash(page)).toBe('#/run');
       expect(await page.getByTestId('plan-days').locator('li').count()).toBe(2);
       await screenshot(page, `plan-progress-${size}`);
+      // A reload while the plan runs follows it again at the same address.
+      await page.reload();
+      await waitForScreen(page, 'plan-progress');
+      expect(await hash(page)).toBe('#/run');
 
       await waitForScreen(page, 'plan', 120_000);
       const { body: result } = await call<PlanResult>(stack.gatewayUrl, 'GET', `/session/${id}/result`);
@@ -128,7 +136,7 @@ describe.each(SIZES)('a meal plan (%s)', (size, viewport) => {
 
       // Progress per day: day 1 written while day 2 was still writing, then both written.
       const dayStates = JSON.parse(
-        String(await page.evaluate('JSON.stringify(window.__planDays)')),
+        String(await page.evaluate("sessionStorage.getItem('planDayStates')")),
       ) as string[];
       expect(dayStates).toEqual(expect.arrayContaining(['1:writing', '2:writing', '1:written', '2:written']));
       const progress = (await trace()).filter((entry) => entry.startsWith('plan-progress|'));
