@@ -200,6 +200,26 @@ describe.each(SIZES)('a meal plan (%s)', (size, viewport) => {
       expect(await visibleCount(page, '.meal .ingredients')).toBe(4);
       await screenshot(page, `plan-print-${size}`);
       await page.emulateMedia({ media: 'screen' });
+
+      // The history lists the plan by its days and opens it at its own address.
+      await page.getByRole('link', { name: '기록' }).click();
+      await waitForScreen(page, 'history');
+      await page.locator('[data-screen="history"][data-loaded="true"]').waitFor();
+      const entry = page.locator(`[data-run-id="${result.runId}"]`);
+      expect(await entry.getAttribute('data-kind')).toBe('plan');
+      expect(await entry.locator('.history-name').textContent()).toBe('2일 식단');
+      await entry.getByRole('link').click();
+      await waitForScreen(page, 'plan');
+      expect(await hash(page)).toBe(`#/plan/${result.runId}`);
+
+      // In English the plan keeps its dishes and names its days and basket in English.
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { name: 'Day 1' }).waitFor();
+      await page.getByRole('heading', { name: 'One basket for the whole plan' }).waitFor();
+      expect(await page.getByTestId('plan-title').textContent()).toBe('2 days × 2 meals a day');
+      expect(await page.getByTestId('meal-name').first().textContent()).toBe(
+        result.days[0]!.meals[0]!.recipe.recipeName,
+      );
       expect(problems).toEqual([]);
     } finally {
       model.setBehaviour(() => ({ kind: 'recipe' }));
