@@ -331,3 +331,32 @@ describe.each(SIZES)('history and addresses (%s)', (size, viewport) => {
     }
   });
 });
+
+describe('cancelling a meal plan', () => {
+  it('when cancel is pressed while the days are written, then the plan form says the plan was cancelled', async () => {
+    model.setBehaviour(() => ({ kind: 'delay', ms: 60_000, then: { kind: 'recipe' } }));
+    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, PHONE);
+    try {
+      await waitForScreen(page, 'form');
+      const id = await shownSessionId(page);
+      await page.goto(`${stack.gatewayUrl}/#/plan`);
+      await waitForScreen(page, 'plan-form');
+      await page.getByLabel('날 수 (1–7)').selectOption('2');
+      await page.getByRole('button', { name: '식단 짜기' }).click();
+      await page.locator('[data-screen="plan-progress"][data-phase="plan_writing"]').waitFor();
+      expect(await page.getByTestId('plan-days').locator('li[data-status="writing"]').count()).toBe(2);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+
+      await page.getByRole('button', { name: '취소' }).click();
+      await waitForScreen(page, 'plan-form');
+      expect(await hash(page)).toBe('#/plan');
+      expect(await page.getByTestId('notice').textContent()).toBe('식단 짜기를 취소했어요.');
+      const status = await call<{ status: string }>(stack.gatewayUrl, 'GET', `/session/${id}/status`);
+      expect(status.body.status).toBe('cancelled');
+      expect(problems).toEqual([]);
+    } finally {
+      model.setBehaviour(() => ({ kind: 'recipe' }));
+      await context.close();
+    }
+  });
+});
