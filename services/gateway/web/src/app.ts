@@ -256,9 +256,6 @@ export function startApp(host: HTMLElement): void {
     }
   }
 
-  /** The route a result is shown at. */
-  const routeOfResult = (result: RunResult): Route => routeOfSummary(result);
-
   /** One result of the session by its run id; a plan's at its plan route, a recipe's at its result route. */
   async function showResult(
     route: Extract<Route, { runId: string }>,
@@ -291,7 +288,7 @@ export function startApp(host: HTMLElement): void {
       if (!current()) return;
       fetched = result;
     }
-    const wanted = routeOfResult(result);
+    const wanted = routeOfSummary(result);
     if (wanted.name !== route.name) {
       go(wanted, { replace: true });
       return;
@@ -479,7 +476,7 @@ export function startApp(host: HTMLElement): void {
         if (reply.kind === 'ready') {
           // The finished run's own address takes the place of #/run, so a reload shows this result.
           fetched = reply.result;
-          go(routeOfResult(reply.result), { replace: true, focus });
+          go(routeOfSummary(reply.result), { replace: true, focus });
           return;
         }
       } catch (err) {
