@@ -3,9 +3,12 @@ import type {
   FridgeAdded,
   FridgeView,
   IngredientSearchResult,
+  PlanBody,
   ProcessAccepted,
   ProfileInput,
   ResultDocument,
+  ResultList,
+  RunResult,
   SessionCreated,
   SessionExtended,
   SessionStatusView,
@@ -106,6 +109,10 @@ const sessionPath = (id: string, rest = ''): string => `/session/${encodeURIComp
 export type ResultReply =
   { kind: 'ready'; result: ResultDocument } | { kind: 'pending'; status: string; progress: number };
 
+/** The session's latest result, of either kind (a recipe's or a meal plan's). */
+export type RunResultReply =
+  { kind: 'ready'; result: RunResult } | { kind: 'pending'; status: string; progress: number };
+
 /** The public API (docs/api.md), as the page uses it. */
 export const api = {
   async startSession(timeoutMs: number): Promise<SessionCreated> {
@@ -137,6 +144,25 @@ export const api = {
       return { kind: 'pending', status: pending.status, progress: pending.progress };
     }
     return { kind: 'ready', result: reply.body as ResultDocument };
+  },
+  // Meal plans and the session's results (docs/api.md; docs/contract.md, Meal plans).
+  async plan(id: string, body: PlanBody): Promise<ProcessAccepted> {
+    return (await request<ProcessAccepted>(sessionPath(id, '/plan'), { method: 'POST', body })).body;
+  },
+  async latestResult(id: string): Promise<RunResultReply> {
+    const reply = await request<RunResult | { status: string; progress: number }>(sessionPath(id, '/result'));
+    if (reply.status === 202) {
+      const pending = reply.body as { status: string; progress: number };
+      return { kind: 'pending', status: pending.status, progress: pending.progress };
+    }
+    return { kind: 'ready', result: reply.body as RunResult };
+  },
+  async results(id: string, limit = 20, offset = 0): Promise<ResultList> {
+    const query = new URLSearchParams({ limit: String(limit), offset: String(offset) });
+    return (await request<ResultList>(sessionPath(id, `/results?${query.toString()}`))).body;
+  },
+  async resultOfRun(id: string, runId: string): Promise<RunResult> {
+    return (await request<RunResult>(sessionPath(id, `/results/${encodeURIComponent(runId)}`))).body;
   },
   async fridge(id: string): Promise<FridgeView> {
     return (await request<FridgeView>(sessionPath(id, '/fridge'))).body;

@@ -1,12 +1,26 @@
-import type { ProfileInput, ResultDocument, SessionStatusView } from '@ai-chef/contracts';
+import type {
+  PlanBody,
+  PlanResult,
+  ProfileInput,
+  ResultDocument,
+  RunResult,
+  SessionStatusView,
+} from '@ai-chef/contracts';
 import { ApiError, api } from './api-client.js';
 import { button, h } from './dom-builder.js';
 import { formatTime, lang, setLang, t } from './i18n.js';
 import { draftToProfile, loadDraft, saveDraft, type ProfileDraft } from './profile-draft.js';
 import { isTerminal, watchProgress, type ProgressWatch } from './progress-watch.js';
+import { DEFAULT_PLAN_CHOICE, type PlanChoice } from './plan-choice.js';
+import { formatRoute, parseRoute, type Route } from './router.js';
 import { SessionStore } from './session-store.js';
 import { failureView } from './views/failure-view.js';
+import { historyView, routeOfSummary } from './views/history-view.js';
+import { loadingView } from './views/loading-view.js';
 import { connectingView, errorView } from './views/notice-view.js';
+import { planForm } from './views/plan-form.js';
+import { planProgressView, type PlanProgressView } from './views/plan-progress-view.js';
+import { planView } from './views/plan-view.js';
 import { profileForm } from './views/profile-form.js';
 import { progressView, type ProgressView } from './views/progress-view.js';
 import { resultView } from './views/result-view.js';
@@ -18,7 +32,12 @@ type Screen =
   | { kind: 'form'; notice?: string }
   | { kind: 'progress'; status: SessionStatusView }
   | { kind: 'result'; result: ResultDocument; lateCancel?: boolean }
-  | { kind: 'failed'; status: SessionStatusView };
+  | { kind: 'failed'; status: SessionStatusView }
+  | { kind: 'loading' }
+  | { kind: 'history' }
+  | { kind: 'plan-form'; notice?: string }
+  | { kind: 'plan-progress'; status: SessionStatusView }
+  | { kind: 'plan'; result: PlanResult };
 
 const RESULT_TRIES = 20;
 const RESULT_RETRY_MS = 500;
@@ -35,11 +54,17 @@ export function describeError(err: unknown): string {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The whole page: one session, one screen at a time (seed 000's flow, then form → progress → result). */
+/** A meal plan's run is the one whose status lists its days. */
+const isPlanRun = (status: SessionStatusView): boolean => status.days !== undefined;
+
+/**
+ * The whole page: one session, one screen at a time (seed 000's flow, then form → progress → result).
+ * The address (router.ts) says which screen: every view has its own, so Back, Forward and reload keep it.
+ */
 export function startApp(host: HTMLElement): void {
   let screen: Screen = { kind: 'connecting', attempt: 1 };
   let view: ViewHandle | undefined;
-  let progress: ProgressView | undefined;
+  let progress: ProgressView | PlanProgressView | undefined;
   let watch: ProgressWatch | undefined;
   let draft: ProfileDraft = loadDraft(localStorage, lang());
   let lastProfile: ProfileInput | undefined;
@@ -48,7 +73,18 @@ export function startApp(host: HTMLElement): void {
   let runStartedAt = Date.now();
   // A cancel answered not_processing: the run had already finished, and its result says so.
   let cancelTooLate = false;
+  let lateCancelRunId: string | undefined;
   let watchMode: 'stream' | 'polling' | undefined;
+  let planChoice: PlanChoice = DEFAULT_PLAN_CHOICE;
+  let lastPlan: PlanBody | undefined;
+  /** The result last fetched, so the route it leads to shows it without asking again. */
+  let fetched: RunResult | undefined;
+  /** Each route shown counts up; an answer that arrives after the next route began is dropped. */
+  let routeTicket = 0;
+  let pendingNotice: string | undefined;
+  let pendingFocus = true;
+  /** A run just accepted: its route shows it at once, without asking for its status first. */
+  let startedRun: SessionStatusView | undefined;
 
   const store = new SessionStore({
     api,
@@ -69,8 +105,14 @@ export function startApp(host: HTMLElement): void {
   });
   const main = h('main', { id: 'main', tabindex: -1 });
   const footer = h('footer', { class: 'session-line' });
+  const navLinks = {
+    new: h('a', { href: formatRoute({ name: 'new' }), 'data-testid': 'nav-new' }),
+    plan: h('a', { href: formatRoute({ name: 'plan' }), 'data-testid': 'nav-plan' }),
+    history: h('a', { href: formatRoute({ name: 'history' }), 'data-testid': 'nav-history' }),
+  };
+  const nav = h('nav', { class: 'views-nav' }, navLinks.new, navLinks.plan, navLinks.history);
   host.replaceChildren(
-    h('header', { class: 'top' }, h('div', { class: 'brand' }, title, tagline), langButton),
+    h('header', { class: 'top' }, h('div', { class: 'brand' }, title, tagline), nav, langButton),
     main,
     footer,
   );
@@ -82,7 +124,26 @@ export function startApp(host: HTMLElement): void {
     tagline.textContent = t('app.tagline');
     langButton.textContent = t('lang.other');
     langButton.setAttribute('lang', lang() === 'ko' ? 'en' : 'ko');
+    nav.setAttribute('aria-label', t('nav.label'));
+    navLinks.new.textContent = t('nav.new');
+    navLinks.plan.textContent = t('nav.plan');
+    navLinks.history.textContent = t('nav.history');
     renderFooter();
+  }
+
+  function markNav(route: Route): void {
+    const active =
+      route.name === 'new' || route.name === 'result'
+        ? navLinks.new
+        : route.name === 'plan' || route.name === 'planResult'
+          ? navLinks.plan
+          : route.name === 'history'
+            ? navLinks.history
+            : undefined;
+    for (const link of Object.values(navLinks)) {
+      if (link === active) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
   }
 
   function renderFooter(): void {
@@ -123,15 +184,170 @@ export function startApp(host: HTMLElement): void {
       case 'result': {
         const dishName = screen.result.recipe.recipeName;
         return resultView(screen.result, {
-          onEdit: () => show({ kind: 'form' }),
+          onEdit: () => go({ name: 'new' }),
           onMakeDish: (dish) => again(dish),
           onServings: (servings) => again(dishName, servings),
           describeError,
           ...(screen.lateCancel ? { lateCancel: true } : {}),
         });
       }
+      case 'failed': {
+        const failedPlan = isPlanRun(screen.status);
+        return failureView(
+          screen.status,
+          retry,
+          () => go({ name: failedPlan ? 'plan' : 'new' }),
+          failedPlan ? t('failed.planTitle') : t('failed.title'),
+        );
+      }
+      case 'loading':
+        return loadingView();
+      case 'history':
+        return historyView({ load: (offset) => api.results(sessionId(), 20, offset), describeError });
+      case 'plan-form':
+        return planForm({
+          draft,
+          choice: planChoice,
+          ...(screen.notice === undefined ? {} : { notice: screen.notice }),
+          onChange: (choice) => {
+            planChoice = choice;
+          },
+          onSubmit: submitPlan,
+          describeError,
+        });
+      case 'plan-progress':
+        progress = planProgressView(screen.status, cancel);
+        return progress;
+      case 'plan':
+        return planView(screen.result, () => go({ name: 'plan' }));
+    }
+  }
+
+  /** Goes to a route: a new history entry (or in place of the current one); the hashchange shows it. */
+  function go(next: Route, options: { replace?: boolean; notice?: string; focus?: boolean } = {}): void {
+    pendingNotice = options.notice;
+    pendingFocus = options.focus ?? true;
+    const hash = formatRoute(next);
+    if (location.hash === hash) {
+      pendingFocus = true;
+      void showRoute(next, options.focus ?? true);
+    } else if (options.replace) location.replace(hash);
+    else location.hash = hash;
+  }
+
+  /** Shows what a route names; `home` lets the session's state decide and puts that route in its place. */
+  async function showRoute(route: Route, focus = true, known?: SessionStatusView): Promise<void> {
+    if (!store.current) return; // open() shows the route once the session is there
+    routeTicket += 1;
+    const ticket = routeTicket;
+    const current = (): boolean => ticket === routeTicket;
+    const notice = pendingNotice;
+    pendingNotice = undefined;
+    if (route.name !== 'run') {
+      watch?.stop();
+      watch = undefined;
+    }
+    markNav(route);
+    switch (route.name) {
+      case 'home':
+        await resume(focus, current, known);
+        return;
+      case 'new':
+        show({ kind: 'form', ...(notice === undefined ? {} : { notice }) }, focus);
+        return;
+      case 'plan':
+        show({ kind: 'plan-form', ...(notice === undefined ? {} : { notice }) }, focus);
+        return;
+      case 'history':
+        show({ kind: 'history' }, focus);
+        return;
+      case 'run':
+        await showRun(focus, current);
+        return;
+      case 'result':
+      case 'planResult':
+        await showResult(route, focus, current);
+    }
+  }
+
+  /** One result of the session by its run id; a plan's at its plan route, a recipe's at its result route. */
+  async function showResult(
+    route: Extract<Route, { runId: string }>,
+    focus: boolean,
+    current: () => boolean,
+  ): Promise<void> {
+    let result = fetched?.runId === route.runId ? fetched : undefined;
+    if (!result) {
+      show({ kind: 'loading' }, false);
+      try {
+        result = await api.resultOfRun(sessionId(), route.runId);
+      } catch (err) {
+        if (!current()) return;
+        if (err instanceof ApiError && err.code === 'result_not_found') {
+          go({ name: 'new' }, { replace: true, notice: t('history.notFound') });
+          return;
+        }
+        if (err instanceof ApiError && err.code === 'session_not_found') {
+          await renew();
+          return;
+        }
+        show({
+          kind: 'error',
+          title: t('error.generic'),
+          message: describeError(err),
+          retry: () => void showRoute(route),
+        });
+        return;
+      }
+      if (!current()) return;
+      fetched = result;
+    }
+    const wanted = routeOfSummary(result);
+    if (wanted.name !== route.name) {
+      go(wanted, { replace: true });
+      return;
+    }
+    show(
+      result.kind === 'plan'
+        ? { kind: 'plan', result }
+        : { kind: 'result', result, lateCancel: result.runId === lateCancelRunId },
+      focus,
+    );
+  }
+
+  /** The run's own route: its progress while it goes on, how it ended otherwise. */
+  async function showRun(focus: boolean, current: () => boolean): Promise<void> {
+    let status: SessionStatusView;
+    try {
+      status = startedRun ?? (await api.getStatus(sessionId()));
+      startedRun = undefined;
+    } catch (err) {
+      if (!current()) return;
+      if (err instanceof ApiError && err.code === 'session_not_found') {
+        await renew();
+        return;
+      }
+      show({
+        kind: 'error',
+        title: t('error.generic'),
+        message: describeError(err),
+        retry: () => void showRoute({ name: 'run' }),
+      });
+      return;
+    }
+    if (!current()) return;
+    switch (status.status) {
+      case 'processing':
+        follow(status, focus);
+        return;
+      case 'completed':
+        await loadResult(focus);
+        return;
       case 'failed':
-        return failureView(screen.status, retry, () => show({ kind: 'form' }));
+        show({ kind: 'failed', status }, focus);
+        return;
+      default:
+        go({ name: isPlanRun(status) ? 'plan' : 'new' }, { replace: true });
     }
   }
 
@@ -171,8 +387,17 @@ export function startApp(host: HTMLElement): void {
     try {
       const opened = await store.restoreOrStart();
       renderFooter();
-      if (opened.restored) await resume(opened.view, focus);
-      else show({ kind: 'form' }, focus);
+      // A new session is idle: nothing to ask about it before the form.
+      const known: SessionStatusView = opened.restored
+        ? opened.view
+        : {
+            sessionId: opened.view.sessionId,
+            status: 'idle',
+            phase: null,
+            progress: 0,
+            updatedAt: opened.view.createdAt,
+          };
+      await showRoute(parseRoute(location.hash), focus, known);
     } catch (err) {
       show({
         kind: 'error',
@@ -190,7 +415,7 @@ export function startApp(host: HTMLElement): void {
     show({ kind: 'connecting', attempt: 1 });
     try {
       await store.start();
-      show({ kind: 'form', notice: t('notice.sessionRenewed') });
+      go({ name: 'new' }, { replace: true, notice: t('notice.sessionRenewed') });
     } catch (err) {
       show({
         kind: 'error',
@@ -201,20 +426,39 @@ export function startApp(host: HTMLElement): void {
     }
   }
 
-  /** A restored session picks up where it was: the form, a run in progress, its result or its failure. */
-  async function resume(status: SessionStatusView, focus: boolean): Promise<void> {
+  /** No route given: the session picks up where it was (its run, its result or its failure), else the form. */
+  async function resume(focus: boolean, current: () => boolean, known?: SessionStatusView): Promise<void> {
+    let status = known;
+    if (!status) {
+      try {
+        status = await api.getStatus(sessionId());
+      } catch (err) {
+        if (!current()) return;
+        if (err instanceof ApiError && err.code === 'session_not_found') {
+          await renew();
+          return;
+        }
+        show({
+          kind: 'error',
+          title: t('error.generic'),
+          message: describeError(err),
+          retry: () => void showRoute({ name: 'home' }),
+        });
+        return;
+      }
+    }
+    if (!current()) return;
     switch (status.status) {
       case 'processing':
-        follow(status, focus);
+      case 'failed':
+        startedRun = status.status === 'processing' ? status : undefined;
+        go({ name: 'run' }, { replace: true, focus });
         return;
       case 'completed':
         await loadResult(focus);
         return;
-      case 'failed':
-        show({ kind: 'failed', status }, focus);
-        return;
       default:
-        show({ kind: 'form' }, focus);
+        go({ name: 'new' }, { replace: true, focus });
     }
   }
 
@@ -222,10 +466,11 @@ export function startApp(host: HTMLElement): void {
     watch?.stop();
     runStartedAt = Date.now();
     watchMode = undefined;
-    show({ kind: 'progress', status }, focus);
+    show(isPlanRun(status) ? { kind: 'plan-progress', status } : { kind: 'progress', status }, focus);
     watch = watchProgress(sessionId(), api, {
       onStatus: (next) => {
         if (screen.kind === 'progress') screen = { kind: 'progress', status: next };
+        if (screen.kind === 'plan-progress') screen = { kind: 'plan-progress', status: next };
         progress?.update(next);
         if (isTerminal(next)) void finish(next);
       },
@@ -240,20 +485,24 @@ export function startApp(host: HTMLElement): void {
   async function finish(status: SessionStatusView): Promise<void> {
     if (status.status === 'completed') await loadResult();
     else if (status.status === 'failed') show({ kind: 'failed', status });
-    else show({ kind: 'form', notice: t('notice.cancelled') });
+    else if (isPlanRun(status)) go({ name: 'plan' }, { replace: true, notice: t('notice.planCancelled') });
+    else go({ name: 'new' }, { replace: true, notice: t('notice.cancelled') });
   }
 
   async function loadResult(focus = true): Promise<void> {
     for (let attempt = 1; attempt <= RESULT_TRIES; attempt += 1) {
       try {
-        const reply = await api.result(sessionId());
+        const reply = await api.latestResult(sessionId());
         if (reply.kind === 'ready') {
-          show({ kind: 'result', result: reply.result, lateCancel: cancelTooLate }, focus);
+          // The finished run's own address takes the place of #/run, so a reload shows this result.
+          fetched = reply.result;
+          if (cancelTooLate) lateCancelRunId = reply.result.runId;
+          go(routeOfSummary(reply.result), { replace: true, focus });
           return;
         }
       } catch (err) {
         if (err instanceof ApiError && err.code === 'result_not_found') {
-          show({ kind: 'form' }, focus);
+          go({ name: 'new' }, { replace: true });
           return;
         }
         if (err instanceof ApiError && err.code === 'session_not_found') {
@@ -287,16 +536,37 @@ export function startApp(host: HTMLElement): void {
     await activity();
     try {
       const accepted = await api.process(sessionId(), profile, dish);
-      follow({
+      startedRun = {
         sessionId: accepted.sessionId,
         status: 'processing',
         phase: null,
         progress: 0,
         updatedAt: new Date().toISOString(),
-      });
+      };
+      go({ name: 'run' });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'already_processing') {
-        follow(await api.getStatus(sessionId()));
+        go({ name: 'run' });
+        return;
+      }
+      if (err instanceof ApiError && err.code === 'session_not_found') {
+        await renew();
+        return;
+      }
+      throw err;
+    }
+  }
+
+  /** Starts a meal plan (docs/contract.md, Meal plans); its progress shows at #/run as a recipe's does. */
+  async function submitPlan(body: PlanBody): Promise<void> {
+    lastPlan = body;
+    await activity();
+    try {
+      await api.plan(sessionId(), body);
+      go({ name: 'run' });
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'already_processing') {
+        go({ name: 'run' });
         return;
       }
       if (err instanceof ApiError && err.code === 'session_not_found') {
@@ -311,7 +581,7 @@ export function startApp(host: HTMLElement): void {
   async function again(dish: string, servings?: number): Promise<void> {
     const checked = lastProfile ? { ok: true as const, profile: lastProfile } : draftToProfile(draft);
     if (!checked.ok) {
-      show({ kind: 'form' });
+      go({ name: 'new' });
       return;
     }
     if (servings !== undefined) {
@@ -322,15 +592,27 @@ export function startApp(host: HTMLElement): void {
   }
 
   async function retry(): Promise<void> {
+    if (screen.kind === 'failed' && isPlanRun(screen.status)) {
+      if (!lastPlan) {
+        go({ name: 'plan' });
+        return;
+      }
+      try {
+        await submitPlan(lastPlan);
+      } catch (err) {
+        go({ name: 'plan' }, { notice: describeError(err) });
+      }
+      return;
+    }
     const checked = lastProfile ? { ok: true as const, profile: lastProfile } : draftToProfile(draft);
     if (!checked.ok) {
-      show({ kind: 'form' });
+      go({ name: 'new' });
       return;
     }
     try {
       await submit(checked.profile, lastDish);
     } catch (err) {
-      show({ kind: 'form', notice: describeError(err) });
+      go({ name: 'new' }, { notice: describeError(err) });
     }
   }
 
@@ -342,7 +624,10 @@ export function startApp(host: HTMLElement): void {
       if (err instanceof ApiError && err.code === 'not_processing') {
         // It ended on its own; the watch reports how. A result already on screen learns it now.
         cancelTooLate = true;
-        if (screen.kind === 'result') show({ ...screen, lateCancel: true }, false);
+        if (screen.kind === 'result') {
+          lateCancelRunId = screen.result.runId;
+          show({ ...screen, lateCancel: true }, false);
+        }
         return;
       }
       if (err instanceof ApiError && err.code === 'session_not_found') {
@@ -352,6 +637,13 @@ export function startApp(host: HTMLElement): void {
       throw err;
     }
   }
+
+  // Links, Back and Forward change the address; the page shows what it names.
+  window.addEventListener('hashchange', () => {
+    const focus = pendingFocus;
+    pendingFocus = true;
+    void showRoute(parseRoute(location.hash), focus);
+  });
 
   renderFrame();
   void open(false);

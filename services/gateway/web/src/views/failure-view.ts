@@ -9,6 +9,7 @@ export function failureView(
   status: SessionStatusView,
   onRetry: () => Promise<void>,
   onEdit: () => void,
+  title: string = t('failed.title'),
 ): ViewHandle {
   const retry = button(
     t('common.retry'),
@@ -23,7 +24,7 @@ export function failureView(
   const root = h(
     'section',
     { class: 'screen failure-screen', 'data-screen': 'failed' },
-    h('h2', { tabindex: -1 }, t('failed.title')),
+    h('h2', { tabindex: -1 }, title),
     h(
       'div',
       { class: 'error-box', role: 'alert' },
