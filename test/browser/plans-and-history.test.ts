@@ -242,7 +242,7 @@ describe.each(SIZES)('history and addresses (%s)', (size, viewport) => {
       const first = (await call<ResultDocument>(stack.gatewayUrl, 'GET', `/session/${id}/result`)).body;
       expect(await hash(page)).toBe(`#/result/${first.runId}`);
 
-      await page.getByTestId('make-another').click();
+      await page.getByTestId('edit-profile').click();
       await waitForScreen(page, 'form');
       expect(await hash(page)).toBe('#/new');
       await page.getByRole('button', { name: '레시피 만들기' }).click();
