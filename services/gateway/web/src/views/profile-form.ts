@@ -2,12 +2,13 @@ import type { ProfileInput } from '@ai-chef/contracts';
 import { ALLERGEN_OPTIONS } from '../allergen-options.js';
 import { ApiError } from '../api-client.js';
 import { h, uid } from '../dom-builder.js';
-import { lang, t, type MessageKey } from '../i18n.js';
+import { formatWon, lang, t, type MessageKey } from '../i18n.js';
 import {
   COOKING_LEVEL_OPTIONS,
   LANGUAGE_OPTIONS,
   TARGET_OPTIONS,
   draftToProfile,
+  parseBudget,
   type DraftField,
   type ProfileDraft,
 } from '../profile-draft.js';
@@ -117,7 +118,12 @@ export function profileForm(options: ProfileFormOptions): ViewHandle {
   const babyAge = field(t('form.babyAge'), numberInput('babyAgeMonths', draft.babyAgeMonths, 4, 36));
   const fridge = fridgeEditor(options.fridge);
   const servings = field(t('form.servings'), numberInput('servings', draft.servings, 1, 12));
-  const budget = field(t('form.budget'), numberInput('budget', draft.budget, 1000, 1_000_000, 1000));
+  // Text, not a number input: "3만" and "30,000원" are budgets too (a number input would keep the 3).
+  const budget = field(
+    t('form.budget'),
+    h('input', { type: 'text', name: 'budget', value: draft.budget, autocomplete: 'off', required: true }),
+    t('form.budgetHint'),
+  );
   const level = field(
     t('form.cookingLevel'),
     select('cookingLevel', draft.cookingLevel, COOKING_LEVEL_OPTIONS, (option) => t(`level.${option}`)),
@@ -278,6 +284,18 @@ export function profileForm(options: ProfileFormOptions): ViewHandle {
     formError.setAttribute('tabindex', '-1');
     formError.focus();
   };
+
+  // A budget that reads is shown as won ("30,000원"); one that does not says so at once.
+  budget.control.addEventListener('change', () => {
+    const input = budget.control as HTMLInputElement;
+    const won = parseBudget(input.value);
+    budget.error.textContent = won === undefined ? t('error.budgetFormat') : '';
+    if (won === undefined) input.setAttribute('aria-invalid', 'true');
+    else {
+      input.removeAttribute('aria-invalid');
+      input.value = formatWon(won);
+    }
+  });
 
   form.addEventListener('change', () => {
     readForm();
