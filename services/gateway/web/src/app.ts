@@ -1,11 +1,14 @@
-import type { ProfileInput, ResultDocument, SessionStatusView } from '@ai-chef/contracts';
+import type { Language, ProfileInput, ResultDocument, SessionStatusView } from '@ai-chef/contracts';
 import { ApiError, api } from './api-client.js';
 import { button, h } from './dom-builder.js';
-import { formatTime, lang, setLang, t } from './i18n.js';
+import type { ClickStream } from './click-events.js';
+import { formatTime, lang, setLang, t, tMaybe } from './i18n.js';
 import { draftToProfile, loadDraft, saveDraft, type ProfileDraft } from './profile-draft.js';
 import { isTerminal, watchProgress, type ProgressWatch } from './progress-watch.js';
 import { SessionStore } from './session-store.js';
+import { loadSentProfile, saveSentProfile, typedWordsFor, useTypedWords } from './typed-words.js';
 import { failureView } from './views/failure-view.js';
+import { languageNote } from './views/language-note.js';
 import { connectingView, errorView } from './views/notice-view.js';
 import { profileForm } from './views/profile-form.js';
 import { progressView, type ProgressView } from './views/progress-view.js';
@@ -28,15 +31,16 @@ export function describeError(err: unknown): string {
   if (err instanceof ApiError) {
     if (err.code === 'timeout') return t('error.timeout');
     if (err.status === 0) return t('error.network');
-    return err.message || t('error.generic');
+    // The server's own messages are English: a Korean page names the codes it knows in its words.
+    return tMaybe(`apiError.${err.code}`) ?? (lang() === 'en' && err.message ? err.message : t('error.generic'));
   }
   return t('error.generic');
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The whole page: one session, one screen at a time (seed 000's flow, then form → progress → result). */
-export function startApp(host: HTMLElement): void {
+/** The whole page: one session, one screen at a time (a session, then form → progress → result; docs/api.md). */
+export function startApp(host: HTMLElement, clicks: ClickStream): void {
   let screen: Screen = { kind: 'connecting', attempt: 1 };
   let view: ViewHandle | undefined;
   let progress: ProgressView | undefined;
@@ -82,15 +86,10 @@ export function startApp(host: HTMLElement): void {
 
   function renderFooter(): void {
     const session = store.current;
-    footer.replaceChildren(
-      ...(session
-        ? [
-            `${t('session.label')} `,
-            h('code', { 'data-testid': 'session-id' }, session.id),
-            ` · ${t('session.expires', { time: formatTime(session.expiresAt) })}`,
-          ]
-        : []),
-    );
+    // The id is for support, not for reading: it stays on the footer as an attribute.
+    if (session) footer.dataset.sessionId = session.id;
+    else delete footer.dataset.sessionId;
+    footer.replaceChildren(session ? t('session.expiresLine', { time: formatTime(session.expiresAt) }) : '');
   }
 
   function renderScreen(): ViewHandle {
@@ -115,8 +114,15 @@ export function startApp(host: HTMLElement): void {
       case 'progress':
         progress = progressView(screen.status, cancel);
         return progress;
-      case 'result':
-        return resultView(screen.result, () => show({ kind: 'form' }));
+      case 'result': {
+        const { result } = screen;
+        useTypedWords(typedWordsFor(loadSentProfile(localStorage, result.sessionId) ?? lastProfile ?? {}, result.profile));
+        const shown = resultView(result, () => show({ kind: 'form' }));
+        const page = lang();
+        if (result.profile.language !== page)
+          shown.root.prepend(languageNote(page, result.profile.language, () => void rerunIn(page)));
+        return shown;
+      }
       case 'failed':
         return failureView(screen.status, retry, () => show({ kind: 'form' }));
     }
@@ -235,6 +241,12 @@ export function startApp(host: HTMLElement): void {
         const reply = await api.result(sessionId());
         if (reply.kind === 'ready') {
           show({ kind: 'result', result: reply.result }, focus);
+          clicks.track('result_viewed', {
+            recipeSource: reply.result.sources.recipe,
+            priceSource: reply.result.sources.prices,
+            withinBudget: reply.result.summary.withinBudget,
+            language: reply.result.profile.language,
+          });
           return;
         }
       } catch (err) {
@@ -268,6 +280,12 @@ export function startApp(host: HTMLElement): void {
 
   async function submit(profile: ProfileInput): Promise<void> {
     lastProfile = profile;
+    saveSentProfile(localStorage, sessionId(), profile);
+    clicks.track('run_requested', {
+      target: profile.target ?? 'general',
+      language: profile.language ?? 'ko',
+      servings: profile.servings ?? 2,
+    });
     await activity();
     try {
       const accepted = await api.process(sessionId(), profile);
@@ -299,6 +317,24 @@ export function startApp(host: HTMLElement): void {
     }
     try {
       await submit(checked.profile);
+    } catch (err) {
+      show({ kind: 'form', notice: describeError(err) });
+    }
+  }
+
+  /** The result on screen, made again in the page's language (the note above a result in another language). */
+  async function rerunIn(language: Language): Promise<void> {
+    const sent = lastProfile ?? loadSentProfile(localStorage, sessionId());
+    const fromDraft = draftToProfile(draft);
+    const profile = sent ?? (fromDraft.ok ? fromDraft.profile : undefined);
+    draft = { ...draft, language };
+    saveDraft(localStorage, draft);
+    if (!profile) {
+      show({ kind: 'form' });
+      return;
+    }
+    try {
+      await submit({ ...profile, language });
     } catch (err) {
       show({ kind: 'form', notice: describeError(err) });
     }
