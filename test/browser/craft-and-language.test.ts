@@ -299,6 +299,28 @@ describe('an English page, switched to Korean on its result, at desktop size', (
   });
 });
 
+describe('the fridge editor at phone size', () => {
+  it('has touch targets of 44 px for its search results and its remove buttons', async () => {
+    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, PHONE);
+    await shotOnFailure(page, 'craft-fridge-phone', async () => {
+      await waitForScreen(page, 'form');
+      await page.getByRole('radio', { name: /냉장고 파먹기/ }).check();
+      await page.getByLabel('재료 검색 (한글, 영어, 초성)').fill('두부');
+      const result = page.getByTestId('fridge-results').getByRole('button', { name: /^두부 / });
+      await result.waitFor();
+      expect(await smallTargets(page)).toEqual([]);
+      await result.click();
+      await page.getByTestId('fridge-items').locator('.name', { hasText: '두부' }).waitFor();
+      expect(await page.getByTestId('fridge-items').getByRole('button').count()).toBeGreaterThan(0);
+      expect(await smallTargets(page)).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshot(page, 'craft-fridge-phone');
+      expect(problems).toEqual([]);
+    });
+    await context.close();
+  });
+});
+
 describe('a person who asks not to be tracked', () => {
   it.each([
     ['Do Not Track', `Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => '1' });`],
