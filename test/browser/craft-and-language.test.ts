@@ -141,6 +141,12 @@ describe('a Korean page, switched to English on its result', () => {
       expect(await budget.inputValue()).toBe('30,000원');
       expect(await budget.getAttribute('aria-invalid')).toBeNull();
       await page.getByLabel('그 밖의 알레르기 식품 (쉼표로 구분)').fill('키위');
+      // A name the server does not know comes back in the page's words, with the name as typed.
+      await page.getByLabel('싫어하는 재료 (쉼표로 구분)').fill('고수, 쿠쿠루');
+      await page.getByRole('button', { name: '레시피 만들기' }).click();
+      const formError = page.getByTestId('form-error');
+      await formError.filter({ hasText: '‘쿠쿠루’을(를) 알아보지 못했어요.' }).waitFor();
+      expect(await formError.textContent()).not.toMatch(/[A-Za-z]/);
       await page.getByLabel('싫어하는 재료 (쉼표로 구분)').fill('고수');
 
       expect(await smallTargets(page)).toEqual([]);

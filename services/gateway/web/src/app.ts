@@ -281,14 +281,15 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
   async function submit(profile: ProfileInput): Promise<void> {
     lastProfile = profile;
     saveSentProfile(localStorage, sessionId(), profile);
-    clicks.track('run_requested', {
-      target: profile.target ?? 'general',
-      language: profile.language ?? 'ko',
-      servings: profile.servings ?? 2,
-    });
     await activity();
     try {
       const accepted = await api.process(sessionId(), profile);
+      // Counted once the server took it: a profile it refused is not a run.
+      clicks.track('run_requested', {
+        target: profile.target ?? 'general',
+        language: profile.language ?? 'ko',
+        servings: profile.servings ?? 2,
+      });
       follow({
         sessionId: accepted.sessionId,
         status: 'processing',

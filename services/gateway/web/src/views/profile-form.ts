@@ -267,18 +267,18 @@ export function profileForm(options: ProfileFormOptions): ViewHandle {
   const showApiError = (err: unknown): void => {
     formError.replaceChildren(h('p', {}, options.describeError(err)));
     if (err instanceof ApiError && Array.isArray(err.details)) {
-      const suggestions = err.details.flatMap((detail: unknown) => {
-        if (
-          typeof detail !== 'object' ||
-          detail === null ||
-          !('suggestions' in detail) ||
-          !Array.isArray(detail.suggestions)
-        )
-          return [];
-        return detail.suggestions.filter((s: unknown): s is string => typeof s === 'string');
-      });
-      if (suggestions.length > 0)
-        formError.append(h('p', {}, t('form.suggestions', { list: suggestions.join(', ') })));
+      // Each name the server did not know, as the person typed it, with what it might have meant.
+      for (const detail of err.details as unknown[]) {
+        if (typeof detail !== 'object' || detail === null) continue;
+        const input = 'input' in detail && typeof detail.input === 'string' ? detail.input : undefined;
+        const suggestions =
+          'suggestions' in detail && Array.isArray(detail.suggestions)
+            ? detail.suggestions.filter((s: unknown): s is string => typeof s === 'string')
+            : [];
+        const guess = suggestions.length > 0 ? t('form.suggestions', { list: suggestions.join(', ') }) : '';
+        if (input !== undefined) formError.append(h('p', {}, `${t('form.unknownName', { name: input })} ${guess}`.trim()));
+        else if (guess) formError.append(h('p', {}, guess));
+      }
     }
     if (err instanceof ApiError && err.code === 'fridge_empty') fridge.showError(t('error.fridgeEmpty'));
     formError.setAttribute('tabindex', '-1');
