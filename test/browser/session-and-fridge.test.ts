@@ -35,7 +35,7 @@ afterAll(async () => {
 const SESSION_ID = /^sess-\d{13}-[A-Za-z0-9_-]{22,64}$/;
 
 describe('the session', () => {
-  it('when the page opens, then it makes a session, stores id and expiry, and shows the id', async () => {
+  it('when the page opens, then it makes a session, stores id and expiry, and keeps the id on the footer', async () => {
     const { page, context, problems } = await openPage(browser, stack.gatewayUrl, PHONE);
     try {
       await waitForScreen(page, 'form');

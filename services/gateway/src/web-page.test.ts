@@ -148,4 +148,12 @@ describe('webPage', () => {
       expect({ path, status: response.status }).toEqual({ path, status: 404 });
     }
   });
+
+  it('when a file is asked for with HEAD, then the headers come alone; another method falls through to the 404', async () => {
+    const head = await fetch(`${base}/assets/index-big456.js`, { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-encoding')).toBe('br');
+    const post = await fetch(`${base}/assets/index-abc123.js`, { method: 'POST' });
+    expect(post.status).toBe(404);
+  });
 });

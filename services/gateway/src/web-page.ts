@@ -22,6 +22,7 @@ const ENCODINGS = [
   { encoding: 'gzip', suffix: '.gz' },
 ] as const;
 
+const isRead = (req: Request): boolean => req.method === 'GET' || req.method === 'HEAD';
 const isFile = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 
 /**
@@ -80,15 +81,16 @@ export function webPage(distDir: string = WEB_DIST_DIR): Router {
     sendBuilt(req, res, next, indexFile, REVALIDATE);
   });
 
+  // Static files, like express.static: middleware for GET and HEAD, not routes of the API.
   const assets = join(root, 'assets');
-  router.get('/assets/*rest', (req, res, next) => {
-    const file = fileFor(assets, req.path.slice('/assets'.length));
+  router.use('/assets', (req, res, next) => {
+    const file = isRead(req) ? fileFor(assets, req.path) : undefined;
     if (file) sendBuilt(req, res, next, file, IMMUTABLE);
     else next();
   });
   // The rest of dist (the favicon): revalidated each time, like the index.
-  router.get('/*rest', (req, res, next) => {
-    const file = req.path.startsWith('/assets/') ? undefined : fileFor(root, req.path);
+  router.use((req, res, next) => {
+    const file = isRead(req) && !req.path.startsWith('/assets/') ? fileFor(root, req.path) : undefined;
     if (file) sendBuilt(req, res, next, file, REVALIDATE);
     else next();
   });
