@@ -143,7 +143,16 @@ describe('webPage', () => {
   });
 
   it('when a compressed copy or a file outside the build is asked for by name, then it is not served', async () => {
-    for (const path of ['/assets/index-big456.js.br', '/index.html.gz', '/assets/..%2F..%2Fsecret.txt', '/..%2Fsecret.txt']) {
+    for (const path of [
+      '/assets/index-big456.js.br',
+      '/index.html.gz',
+      '/assets/..%2F..%2Fsecret.txt',
+      '/..%2Fsecret.txt',
+      '/index.html%00.js',
+      '/%E0%A4%A',
+      `/assets/${'a'.repeat(5000)}.js`,
+      '/assets/index-abc123.js/inside',
+    ]) {
       const response = await raw(path, 'br');
       expect({ path, status: response.status }).toEqual({ path, status: 404 });
     }

@@ -23,7 +23,14 @@ const ENCODINGS = [
 ] as const;
 
 const isRead = (req: Request): boolean => req.method === 'GET' || req.method === 'HEAD';
-const isFile = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+/** A regular file at `path`; anything that cannot be looked up (a name too long, not a directory) is not. */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Sends a file of the build: the brotli or gzip copy the build wrote when the request accepts it
