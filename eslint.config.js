@@ -28,6 +28,26 @@ export default tseslint.config(
     },
   },
   {
+    // The page takes only types from the contracts: a value import brings zod into the bundle.
+    files: ['services/gateway/web/src/**/*.ts'],
+    ignores: ['services/gateway/web/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@ai-chef/contracts',
+              allowTypeImports: true,
+              message: 'Import only types from @ai-chef/contracts in the page; values go in web/src/contract-values.ts.',
+            },
+            { name: 'zod', message: 'The page does not ship zod.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The workflow runs in Temporal's deterministic sandbox: no Node built-ins, no I/O libraries.
     files: ['workflows/src/**/*.ts'],
     ignores: ['workflows/src/**/*.test.ts'],

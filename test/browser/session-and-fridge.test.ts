@@ -35,7 +35,7 @@ afterAll(async () => {
 const SESSION_ID = /^sess-\d{13}-[A-Za-z0-9_-]{22,64}$/;
 
 describe('the session', () => {
-  it('when the page opens, then it makes a session, stores id and expiry, and shows the id', async () => {
+  it('when the page opens, then it makes a session, stores id and expiry, and keeps the id on the footer', async () => {
     const { page, context, problems } = await openPage(browser, stack.gatewayUrl, PHONE);
     try {
       await waitForScreen(page, 'form');
@@ -347,6 +347,11 @@ describe('a failed run', () => {
       );
       expect(status.body.status).toBe('failed');
       expect(message).toBe(status.body.error?.message);
+      // In the page's words first; the server's own words (English) stay folded beneath.
+      expect(await page.getByTestId('error-summary').textContent()).toBe(
+        '이 조건을 모두 지키는 레시피를 찾지 못했어요. 알레르기나 싫어하는 재료를 줄여 보세요.',
+      );
+      expect(await page.getByTestId('error-message').isVisible()).toBe(false);
       await expect(page.getByRole('button', { name: '다시 시도' }).isVisible()).resolves.toBe(true);
       await screenshot(page, 'failed-phone');
       expect(await seriousAxeViolations(page)).toEqual([]);

@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import express from 'express';
 import { webPage } from './web-page.js';
@@ -27,11 +29,32 @@ function serve(distDir: string): Promise<{ url: string; close: () => Promise<voi
   });
 }
 
+/** A GET with exactly the Accept-Encoding given (fetch would add its own and decompress). */
+function raw(
+  path: string,
+  acceptEncoding?: string,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolvePromise, reject) => {
+    get(`${base}${path}`, { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+const SCRIPT = 'console.log("AI 셰프");'.repeat(40);
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'web-page-'));
   mkdirSync(join(dir, 'dist', 'assets'), { recursive: true });
   writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>AI 셰프</title>');
   writeFileSync(join(dir, 'dist', 'assets', 'index-abc123.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'dist', 'assets', 'index-big456.js'), SCRIPT);
+  writeFileSync(join(dir, 'dist', 'assets', 'index-big456.js.br'), brotliCompressSync(SCRIPT));
+  writeFileSync(join(dir, 'dist', 'assets', 'index-big456.js.gz'), gzipSync(SCRIPT));
+  writeFileSync(join(dir, 'dist', 'index.html.gz'), gzipSync('<!doctype html><title>AI 셰프</title>'));
+  writeFileSync(join(dir, 'secret.txt'), 'outside the build');
   writeFileSync(join(dir, 'dist', 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   const server = await serve(join(dir, 'dist'));
   base = server.url;
@@ -81,5 +104,65 @@ describe('webPage', () => {
     } finally {
       await empty.close();
     }
+  });
+
+  it('when the browser takes br, then the brotli copy the build wrote is sent with the script type and Vary', async () => {
+    const response = await raw('/assets/index-big456.js', 'gzip, deflate, br');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(response.headers.vary).toBe('Accept-Encoding');
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(Number(response.headers['content-length'])).toBeLessThan(Buffer.byteLength(SCRIPT));
+    expect(brotliDecompressSync(response.body).toString()).toBe(SCRIPT);
+  });
+
+  it('when the browser takes gzip only (or refuses br), then the gzip copy is sent', async () => {
+    for (const accept of ['gzip', 'br;q=0, gzip']) {
+      const response = await raw('/assets/index-big456.js', accept);
+      expect(response.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(response.body).toString()).toBe(SCRIPT);
+    }
+    const index = await raw('/', 'gzip');
+    expect(index.headers['content-encoding']).toBe('gzip');
+    expect(index.headers['content-type']).toMatch(/^text\/html/);
+    expect(index.headers['cache-control']).toBe('no-cache');
+    expect(gunzipSync(index.body).toString()).toContain('AI 셰프');
+  });
+
+  it('when the browser takes no encoding, or no copy was written, then the file itself is sent, still with Vary', async () => {
+    const plain = await raw('/assets/index-big456.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+    expect(plain.body.toString()).toBe(SCRIPT);
+    const small = await raw('/assets/index-abc123.js', 'br, gzip');
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body.toString()).toBe('console.log(1)');
+    const brOnly = await raw('/', 'br');
+    expect(brOnly.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('when a compressed copy or a file outside the build is asked for by name, then it is not served', async () => {
+    for (const path of [
+      '/assets/index-big456.js.br',
+      '/index.html.gz',
+      '/assets/..%2F..%2Fsecret.txt',
+      '/..%2Fsecret.txt',
+      '/index.html%00.js',
+      '/%E0%A4%A',
+      `/assets/${'a'.repeat(5000)}.js`,
+      '/assets/index-abc123.js/inside',
+    ]) {
+      const response = await raw(path, 'br');
+      expect({ path, status: response.status }).toEqual({ path, status: 404 });
+    }
+  });
+
+  it('when a file is asked for with HEAD, then the headers come alone; another method falls through to the 404', async () => {
+    const head = await fetch(`${base}/assets/index-big456.js`, { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-encoding')).toBe('br');
+    const post = await fetch(`${base}/assets/index-abc123.js`, { method: 'POST' });
+    expect(post.status).toBe(404);
   });
 });

@@ -1,4 +1,5 @@
 import type {
+  Language,
   PlanBody,
   PlanResult,
   ProfileInput,
@@ -8,14 +9,17 @@ import type {
 } from '@ai-chef/contracts';
 import { ApiError, api } from './api-client.js';
 import { button, h } from './dom-builder.js';
-import { formatTime, lang, setLang, t } from './i18n.js';
+import type { ClickStream } from './click-events.js';
+import { formatTime, lang, setLang, t, tMaybe } from './i18n.js';
 import { draftToProfile, loadDraft, saveDraft, type ProfileDraft } from './profile-draft.js';
 import { isTerminal, watchProgress, type ProgressWatch } from './progress-watch.js';
 import { DEFAULT_PLAN_CHOICE, type PlanChoice } from './plan-choice.js';
 import { formatRoute, parseRoute, type Route } from './router.js';
 import { SessionStore } from './session-store.js';
+import { loadSentProfile, saveSentProfile, typedWordsFor, useTypedWords } from './typed-words.js';
 import { failureView } from './views/failure-view.js';
 import { historyView, routeOfSummary } from './views/history-view.js';
+import { languageNote } from './views/language-note.js';
 import { loadingView } from './views/loading-view.js';
 import { connectingView, errorView } from './views/notice-view.js';
 import { planForm } from './views/plan-form.js';
@@ -47,7 +51,8 @@ export function describeError(err: unknown): string {
   if (err instanceof ApiError) {
     if (err.code === 'timeout') return t('error.timeout');
     if (err.status === 0) return t('error.network');
-    return err.message || t('error.generic');
+    // The server's own messages are English: a Korean page names the codes it knows in its words.
+    return tMaybe(`apiError.${err.code}`) ?? (lang() === 'en' && err.message ? err.message : t('error.generic'));
   }
   return t('error.generic');
 }
@@ -58,10 +63,10 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 const isPlanRun = (status: SessionStatusView): boolean => status.days !== undefined;
 
 /**
- * The whole page: one session, one screen at a time (seed 000's flow, then form → progress → result).
+ * The whole page: one session, one screen at a time (a session, then form → progress → result; docs/api.md).
  * The address (router.ts) says which screen: every view has its own, so Back, Forward and reload keep it.
  */
-export function startApp(host: HTMLElement): void {
+export function startApp(host: HTMLElement, clicks: ClickStream): void {
   let screen: Screen = { kind: 'connecting', attempt: 1 };
   let view: ViewHandle | undefined;
   let progress: ProgressView | PlanProgressView | undefined;
@@ -148,15 +153,10 @@ export function startApp(host: HTMLElement): void {
 
   function renderFooter(): void {
     const session = store.current;
-    footer.replaceChildren(
-      ...(session
-        ? [
-            `${t('session.label')} `,
-            h('code', { 'data-testid': 'session-id' }, session.id),
-            ` · ${t('session.expires', { time: formatTime(session.expiresAt) })}`,
-          ]
-        : []),
-    );
+    // The id is for support, not for reading: it stays on the footer as an attribute.
+    if (session) footer.dataset.sessionId = session.id;
+    else delete footer.dataset.sessionId;
+    footer.replaceChildren(session ? t('session.expiresLine', { time: formatTime(session.expiresAt) }) : '');
   }
 
   function renderScreen(): ViewHandle {
@@ -182,14 +182,20 @@ export function startApp(host: HTMLElement): void {
         progress = progressView(screen.status, cancel, runStartedAt);
         return progress;
       case 'result': {
-        const dishName = screen.result.recipe.recipeName;
-        return resultView(screen.result, {
+        const { result } = screen;
+        const dishName = result.recipe.recipeName;
+        useTypedWords(typedWordsFor(loadSentProfile(localStorage, result.sessionId) ?? lastProfile ?? {}, result.profile));
+        const shown = resultView(result, {
           onEdit: () => go({ name: 'new' }),
           onMakeDish: (dish) => again(dish),
           onServings: (servings) => again(dishName, servings),
           describeError,
           ...(screen.lateCancel ? { lateCancel: true } : {}),
         });
+        const page = lang();
+        if (result.profile.language !== page)
+          shown.root.prepend(languageNote(page, result.profile.language, () => void rerunIn(page, dishName)));
+        return shown;
       }
       case 'failed': {
         const failedPlan = isPlanRun(screen.status);
@@ -313,6 +319,13 @@ export function startApp(host: HTMLElement): void {
         : { kind: 'result', result, lateCancel: result.runId === lateCancelRunId },
       focus,
     );
+    if (result.kind !== 'plan')
+      clicks.track('result_viewed', {
+        recipeSource: result.sources.recipe,
+        priceSource: result.sources.prices,
+        withinBudget: result.summary.withinBudget,
+        language: result.profile.language,
+      });
   }
 
   /** The run's own route: its progress while it goes on, how it ended otherwise. */
@@ -532,10 +545,17 @@ export function startApp(host: HTMLElement): void {
   async function submit(profile: ProfileInput, dish?: string): Promise<void> {
     lastProfile = profile;
     lastDish = dish;
+    saveSentProfile(localStorage, sessionId(), profile);
     cancelTooLate = false;
     await activity();
     try {
       const accepted = await api.process(sessionId(), profile, dish);
+      // Counted once the server took it: a profile it refused is not a run.
+      clicks.track('run_requested', {
+        target: profile.target ?? 'general',
+        language: profile.language ?? 'ko',
+        servings: profile.servings ?? 2,
+      });
       startedRun = {
         sessionId: accepted.sessionId,
         status: 'processing',
@@ -611,6 +631,24 @@ export function startApp(host: HTMLElement): void {
     }
     try {
       await submit(checked.profile, lastDish);
+    } catch (err) {
+      go({ name: 'new' }, { notice: describeError(err) });
+    }
+  }
+
+  /** The result on screen, made again in the page's language (the note above a result in another language). */
+  async function rerunIn(language: Language, dish: string): Promise<void> {
+    const sent = lastProfile ?? loadSentProfile(localStorage, sessionId());
+    const fromDraft = draftToProfile(draft);
+    const profile = sent ?? (fromDraft.ok ? fromDraft.profile : undefined);
+    draft = { ...draft, language };
+    saveDraft(localStorage, draft);
+    if (!profile) {
+      go({ name: 'new' });
+      return;
+    }
+    try {
+      await submit({ ...profile, language }, dish);
     } catch (err) {
       go({ name: 'new' }, { notice: describeError(err) });
     }

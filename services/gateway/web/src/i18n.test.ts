@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { NOTICE_CODES, TARGETS } from '@ai-chef/contracts';
 import { MESSAGES, formatWon, lang, setLang, t, tMaybe } from './i18n.js';
 
 const placeholders = (text: string): string[] =>
@@ -31,5 +32,17 @@ describe('the messages', () => {
   it('give nothing for keys built from unknown data', () => {
     expect(tMaybe('rule.keto.net_carbs')).toBe('순탄수화물');
     expect(tMaybe('rule.something_new')).toBeUndefined();
+  });
+
+  it('name every target and every notice code of the contract in both languages', () => {
+    for (const language of ['ko', 'en'] as const) {
+      setLang(language);
+      try {
+        for (const key of [...TARGETS.map((target) => `target.${target}`), ...NOTICE_CODES.map((code) => `noticeKind.${code}`)])
+          expect({ key, language, word: tMaybe(key) !== undefined }).toEqual({ key, language, word: true });
+      } finally {
+        setLang('ko');
+      }
+    }
   });
 });

@@ -6,6 +6,7 @@ import {
   draftToProfile,
   loadDraft,
   pantryOf,
+  parseBudget,
   parseWhole,
   saveDraft,
   splitNames,
@@ -96,6 +97,8 @@ describe('draftToProfile', () => {
     ['budget', { budget: '999' }],
     ['budget', { budget: '1000001' }],
     ['budget', { budget: 'lots' }],
+    ['budget', { budget: '999원' }],
+    ['budget', { budget: '101만' }],
   ] as const)('when %s is out of range (%o), then that field is named', (field, overrides) => {
     expect(draftToProfile(draft(overrides))).toMatchObject({ ok: false, errors: [{ field }] });
   });
@@ -134,6 +137,43 @@ describe('helpers', () => {
     expect(parseWhole('1e3')).toBeUndefined();
     expect(parseWhole('-1')).toBeUndefined();
     expect(parseWhole('')).toBeUndefined();
+  });
+
+  it.each([
+    ['3만', 30000],
+    ['3만원', 30000],
+    ['3 만 원', 30000],
+    ['30,000', 30000],
+    ['30,000원', 30000],
+    ['30000', 30000],
+    ['₩30,000', 30000],
+    ['30000 KRW', 30000],
+    ['3.5만', 35000],
+    ['3만 5천원', 35000],
+    ['5천원', 5000],
+    ['100만원', 1000000],
+    ['３만', 30000],
+  ] as const)('parseBudget reads %s as %d won', (text, won) => {
+    expect(parseBudget(text)).toBe(won);
+  });
+
+  it.each(['', '만', '원', '3만만', 'lots', '3,5만', '30.000', '-30000', '1e5', '3.12345만', '삼만'])(
+    'parseBudget refuses %s',
+    (text) => {
+      expect(parseBudget(text)).toBeUndefined();
+    },
+  );
+
+  it('when the budget cannot be read, then the error says how to write it, not that it is out of range', () => {
+    expect(draftToProfile(draft({ budget: '삼만' }))).toMatchObject({
+      ok: false,
+      errors: [{ field: 'budget', message: 'error.budgetFormat' }],
+    });
+    expect(draftToProfile(draft({ budget: '3만' }))).toMatchObject({ ok: true, profile: { budget: 30000 } });
+    expect(draftToProfile(draft({ budget: '500원' }))).toMatchObject({
+      ok: false,
+      errors: [{ field: 'budget', message: 'error.budget' }],
+    });
   });
 
   it('a saved draft loads back; a corrupt one falls back to the default', () => {

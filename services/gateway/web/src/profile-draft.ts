@@ -76,6 +76,27 @@ export function parseWhole(text: string): number | undefined {
   return /^\d{1,7}$/.test(plain) ? Number(plain) : undefined;
 }
 
+/**
+ * A budget in won as people write it: "30000", "30,000", "30,000원", "₩30,000", "30000 KRW", "3만",
+ * "3만원", "3.5만", "3만 5천원", "5천". Undefined when it is not a whole number of won written so.
+ */
+export function parseBudget(text: string): number | undefined {
+  const plain = text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/^(₩|krw)/, '')
+    .replace(/(원|krw|won)$/, '')
+    .replace(/\s/g, '');
+  if (/^\d{1,7}$/.test(plain) || /^\d{1,3}(,\d{3}){1,2}$/.test(plain)) return Number(plain.replace(/,/g, ''));
+  const spoken = /^(?:(\d{1,3}(?:\.\d{1,4})?)만)?(?:(\d)천)?$/.exec(plain);
+  if (!spoken || (spoken[1] === undefined && spoken[2] === undefined)) return undefined;
+  // Whole units of ten thousand and thousand, added in integers so "3.5만" is exactly 35,000.
+  const [whole = '0', fraction = ''] = (spoken[1] ?? '0').split('.');
+  const tenThousands = Number(whole) * 10_000 + Number(fraction.padEnd(4, '0'));
+  return tenThousands + Number(spoken[2] ?? '0') * 1_000;
+}
+
 const within = (value: number | undefined, min: number, max: number): value is number =>
   value !== undefined && value >= min && value <= max;
 
@@ -83,10 +104,11 @@ const within = (value: number | undefined, min: number, max: number): value is n
 export function draftToProfile(draft: ProfileDraft): DraftCheck {
   const errors: { field: DraftField; message: MessageKey }[] = [];
   const servings = parseWhole(draft.servings);
-  const budget = parseWhole(draft.budget);
+  const budget = parseBudget(draft.budget);
   const babyAge = parseWhole(draft.babyAgeMonths);
   if (!within(servings, 1, 12)) errors.push({ field: 'servings', message: 'error.servings' });
-  if (!within(budget, 1000, 1_000_000)) errors.push({ field: 'budget', message: 'error.budget' });
+  if (budget === undefined) errors.push({ field: 'budget', message: 'error.budgetFormat' });
+  else if (!within(budget, 1000, 1_000_000)) errors.push({ field: 'budget', message: 'error.budget' });
   if (draft.target === 'baby_food' && !within(babyAge, 4, 36))
     errors.push({ field: 'babyAgeMonths', message: 'error.babyAge' });
 

@@ -1,7 +1,7 @@
 import type { SessionCreated, SessionExtended, SessionView } from '@ai-chef/contracts';
 import { ApiError } from './api-client.js';
 
-/** Seed 000: the page remembers its session under these keys. */
+/** The page remembers its session under these keys (docs/contract.md, Sessions and runs: ids and lifetimes). */
 export const SESSION_ID_KEY = 'sessionId';
 export const SESSION_EXPIRY_KEY = 'sessionExpiry';
 export const START_TIMEOUT_MS = 10_000;
@@ -40,7 +40,7 @@ export type Opened =
   | { restored: true; session: StoredSession; view: SessionView }
   | { restored: false; session: StoredSession; view: SessionCreated };
 
-/** Restores, creates and extends the page's session (seed 000's front-end flow). */
+/** Restores, creates and extends the page's session (docs/api.md: `POST /session/start`, `GET /session/:id`, `extend`). */
 export class SessionStore {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;

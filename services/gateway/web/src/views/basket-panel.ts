@@ -1,4 +1,4 @@
-import { ESTIMATE_VENDOR } from '@ai-chef/contracts';
+import { ESTIMATE_VENDOR } from '../contract-values.js';
 import type { ResultDocument } from '@ai-chef/contracts';
 import { amountText } from '../amount-text.js';
 import { h, safeHref } from '../dom-builder.js';

@@ -3,7 +3,7 @@ import { button, h, uid } from '../dom-builder.js';
 import { t } from '../i18n.js';
 import { focusHeading, type ViewHandle } from './view-handle.js';
 
-/** While the session is being made: which try this is (seed 000 tries three times). */
+/** While the session is being made: which try this is (the page tries three times; session-store.ts). */
 export function connectingView(attempt: number): ViewHandle {
   const root = h(
     'section',

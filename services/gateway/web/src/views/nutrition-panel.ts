@@ -3,6 +3,7 @@ import { allergenLabel } from '../allergen-options.js';
 import { checkBar } from '../check-bars.js';
 import { h } from '../dom-builder.js';
 import { formatNumber, lang, t, tMaybe } from '../i18n.js';
+import { typedWord } from '../typed-words.js';
 
 const NUTRIENTS = [
   ['calories', 'kcal'],
@@ -21,8 +22,10 @@ const NUTRIENTS = [
 function ruleLabel(rule: string): string {
   const [kind, ...rest] = rule.split('.');
   const subject = rest.join('.');
-  if (kind === 'allergy') return t('rule.allergy', { name: allergenLabel(subject, lang()) ?? subject });
-  if (kind === 'dislike') return t('rule.dislike', { name: subject });
+  // Allergen keys in the page's words; anything else as the person typed it.
+  if (kind === 'allergy')
+    return t('rule.allergy', { name: allergenLabel(subject, lang()) ?? typedWord(subject) ?? subject });
+  if (kind === 'dislike') return t('rule.dislike', { name: typedWord(subject) ?? subject });
   return tMaybe(`rule.${rule}`) ?? rule;
 }
 

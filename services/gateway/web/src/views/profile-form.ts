@@ -2,12 +2,13 @@ import type { ProfileInput } from '@ai-chef/contracts';
 import { ALLERGEN_OPTIONS } from '../allergen-options.js';
 import { ApiError } from '../api-client.js';
 import { h, uid } from '../dom-builder.js';
-import { lang, t, type MessageKey } from '../i18n.js';
+import { formatWon, lang, t, type MessageKey } from '../i18n.js';
 import {
   COOKING_LEVEL_OPTIONS,
   LANGUAGE_OPTIONS,
   TARGET_OPTIONS,
   draftToProfile,
+  parseBudget,
   type DraftField,
   type ProfileDraft,
 } from '../profile-draft.js';
@@ -128,7 +129,12 @@ export function profileForm(options: ProfileFormOptions): ViewHandle {
     h('div', { class: 'have-grid' }, fridge.root, pantry.root),
   );
   const servings = field(t('form.servings'), numberInput('servings', draft.servings, 1, 12));
-  const budget = field(t('form.budget'), numberInput('budget', draft.budget, 1000, 1_000_000, 1000));
+  // Text, not a number input: "3만" and "30,000원" are budgets too (a number input would keep the 3).
+  const budget = field(
+    t('form.budget'),
+    h('input', { type: 'text', name: 'budget', value: draft.budget, autocomplete: 'off', required: true }),
+    t('form.budgetHint'),
+  );
   const level = field(
     t('form.cookingLevel'),
     select('cookingLevel', draft.cookingLevel, COOKING_LEVEL_OPTIONS, (option) => t(`level.${option}`)),
@@ -274,18 +280,18 @@ export function profileForm(options: ProfileFormOptions): ViewHandle {
   const showApiError = (err: unknown): void => {
     formError.replaceChildren(h('p', {}, options.describeError(err)));
     if (err instanceof ApiError && Array.isArray(err.details)) {
-      const suggestions = err.details.flatMap((detail: unknown) => {
-        if (
-          typeof detail !== 'object' ||
-          detail === null ||
-          !('suggestions' in detail) ||
-          !Array.isArray(detail.suggestions)
-        )
-          return [];
-        return detail.suggestions.filter((s: unknown): s is string => typeof s === 'string');
-      });
-      if (suggestions.length > 0)
-        formError.append(h('p', {}, t('form.suggestions', { list: suggestions.join(', ') })));
+      // Each name the server did not know, as the person typed it, with what it might have meant.
+      for (const detail of err.details as unknown[]) {
+        if (typeof detail !== 'object' || detail === null) continue;
+        const input = 'input' in detail && typeof detail.input === 'string' ? detail.input : undefined;
+        const suggestions =
+          'suggestions' in detail && Array.isArray(detail.suggestions)
+            ? detail.suggestions.filter((s: unknown): s is string => typeof s === 'string')
+            : [];
+        const guess = suggestions.length > 0 ? t('form.suggestions', { list: suggestions.join(', ') }) : '';
+        if (input !== undefined) formError.append(h('p', {}, `${t('form.unknownName', { name: input })} ${guess}`.trim()));
+        else if (guess) formError.append(h('p', {}, guess));
+      }
     }
     if (err instanceof ApiError && err.code === 'fridge_empty') fridge.showError(t('error.fridgeEmpty'));
     // A pantry item the catalog does not know is named at the pantry field too.
@@ -309,6 +315,18 @@ export function profileForm(options: ProfileFormOptions): ViewHandle {
     formError.setAttribute('tabindex', '-1');
     formError.focus();
   };
+
+  // A budget that reads is shown as won ("30,000원"); one that does not says so at once.
+  budget.control.addEventListener('change', () => {
+    const input = budget.control as HTMLInputElement;
+    const won = parseBudget(input.value);
+    budget.error.textContent = won === undefined ? t('error.budgetFormat') : '';
+    if (won === undefined) input.setAttribute('aria-invalid', 'true');
+    else {
+      input.removeAttribute('aria-invalid');
+      input.value = formatWon(won);
+    }
+  });
 
   form.addEventListener('change', () => {
     readForm();
