@@ -156,12 +156,21 @@ describe('a Korean page, switched to English on its result', () => {
       await page.getByRole('button', { name: '레시피 만들기' }).click();
       await waitForScreen(page, 'result');
       const result = await resultOf(id);
-      expect(result.profile).toMatchObject({ budget: 30000, language: 'ko', allergies: ['kiwi'], dislikes: ['cilantro'] });
+      expect(result.profile).toMatchObject({
+        budget: 30000,
+        language: 'ko',
+        allergies: ['kiwi'],
+        dislikes: ['cilantro'],
+      });
       // The checks name what the person typed, in the letters they typed it.
       expect(await checkName(page, 'allergy.kiwi')).toBe('알레르기: 키위');
       expect(await checkName(page, 'dislike.cilantro')).toBe('싫어하는 재료: 고수');
       // No check goes by its raw rule id.
-      expect((await page.locator('.check-name').allTextContents()).filter((name) => /^[a-z_]+(\.[a-z_]+)*$/.test(name))).toEqual([]);
+      expect(
+        (await page.locator('.check-name').allTextContents()).filter((name) =>
+          /^[a-z_]+(\.[a-z_]+)*$/.test(name),
+        ),
+      ).toEqual([]);
       expect(await page.getByTestId('language-note').count()).toBe(0);
       expect(await smallTargets(page)).toEqual([]);
       expect(await seriousAxeViolations(page)).toEqual([]);
@@ -173,12 +182,14 @@ describe('a Korean page, switched to English on its result', () => {
       expect(await page.getByTestId('recipe-name').textContent()).toBe(result.recipe.recipeName);
       expect(await checkName(page, 'allergy.kiwi')).toBe('Allergy: 키위');
       expect(await checkName(page, 'dislike.cilantro')).toBe('Dislike: 고수');
-      expect(await page.getByTestId('total-cost').textContent()).toBe(`₩${result.summary.totalCost.toLocaleString('en-US')}`);
+      expect(await page.getByTestId('total-cost').textContent()).toBe(
+        `₩${result.summary.totalCost.toLocaleString('en-US')}`,
+      );
       const note = page.getByTestId('language-note');
       expect(await note.textContent()).toContain('The recipe and the shopping advice stay in Korean');
       // Nothing the page wrote itself is left in Korean: the only Hangul is the recipe's, the shop's and the person's.
       const pageWords = await page.evaluate(`(() => {
-        const skip = '[data-testid="recipe-name"], .description, .notes, .ingredients, .instructions, .check-reason, .suggestions, .basket-items, .vendor h4, .lang-toggle, .check-name';
+        const skip = '[data-testid="recipe-name"], .description, .notes, .ingredients, .instructions, .check-reason, .suggestions, .basket-items, .vendor h4, .lang-toggle, .check-name, .alternative-card h4';
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         const found = [];
         for (let node = walker.nextNode(); node; node = walker.nextNode())
@@ -202,21 +213,31 @@ describe('a Korean page, switched to English on its result', () => {
       await waitForScreen(page, 'result');
       await page.getByTestId('language-note').waitFor({ state: 'detached' });
       const again = await resultOf(id);
-      expect(again.profile).toMatchObject({ budget: 30000, language: 'en', allergies: ['kiwi'], dislikes: ['cilantro'] });
+      expect(again.profile).toMatchObject({
+        budget: 30000,
+        language: 'en',
+        allergies: ['kiwi'],
+        dislikes: ['cilantro'],
+      });
       expect(await page.getByTestId('recipe-name').textContent()).toBe(again.recipe.recipeName);
       expect(await checkName(page, 'allergy.kiwi')).toBe('Allergy: 키위');
 
-      // The click-stream: a chosen alternative (any element marked for it) and an opened shop link.
-      await page.evaluate(`(() => {
-        const card = document.createElement('button');
-        card.type = 'button';
-        card.dataset.track = 'alternative-chosen';
-        card.dataset.dish = '두부 스테이크';
-        card.textContent = 'Tofu steak';
-        document.querySelector('[data-screen="result"]').append(card);
-      })()`);
-      await page.getByRole('button', { name: 'Tofu steak' }).click();
-      await context.route(/^https:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>shop</title>' }));
+      // The click-stream: a chosen alternative (its card's Make this runs that dish) and an opened shop link.
+      const choice = page.getByTestId('make-alternative').first();
+      const dish = await choice.getAttribute('data-dish');
+      await choice.click();
+      const chosen = await eventually(
+        async () => {
+          const reply = await call<ResultDocument>(stack.gatewayUrl, 'GET', `/session/${id}/result`);
+          return reply.status === 200 && reply.body.runId !== again.runId ? reply.body : undefined;
+        },
+        { what: 'the chosen dish' },
+      );
+      expect(chosen.recipe.recipeName).toBe(dish);
+      await page.getByTestId('recipe-name').filter({ hasText: chosen.recipe.recipeName }).waitFor();
+      await context.route(/^https:\/\/(?!127\.0\.0\.1)/, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html', body: '<title>shop</title>' }),
+      );
       // The Naver fake's offers link out to https shops; the shop tab gets a stand-in page.
       const link = page.locator('[data-testid="basket"] a[href^="http"]').first();
       const [shop] = await Promise.all([context.waitForEvent('page'), link.click()]);
@@ -226,16 +247,18 @@ describe('a Korean page, switched to English on its result', () => {
       const arrived = await eventually(
         async () => {
           const delta = grew(before, await eventCounts());
-          return (delta.result_viewed ?? 0) >= 2 && (delta.alternative_chosen ?? 0) >= 1 && (delta.shop_link_opened ?? 0) >= 1
+          return (delta.result_viewed ?? 0) >= 3 &&
+            (delta.alternative_chosen ?? 0) >= 1 &&
+            (delta.shop_link_opened ?? 0) >= 1
             ? delta
             : undefined;
         },
         { timeoutMs: 20_000, what: 'the page’s events in the analytics summary' },
       );
       expect(arrived).toMatchObject({
-        page_view: 1,
-        run_requested: 2,
-        result_viewed: 2,
+        page_view: 7, // the form, then each run's progress and result
+        run_requested: 3,
+        result_viewed: 3,
         alternative_chosen: 1,
         shop_link_opened: 1,
       });
@@ -330,7 +353,10 @@ describe('the fridge editor at phone size', () => {
 describe('a person who asks not to be tracked', () => {
   it.each([
     ['Do Not Track', `Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => '1' });`],
-    ['Global Privacy Control', `Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true });`],
+    [
+      'Global Privacy Control',
+      `Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true });`,
+    ],
   ])('when %s is on, then the page sends no event and stores no visitor id', async (_name, signal) => {
     const context = await browser.newContext({ viewport: PHONE, locale: 'ko-KR' });
     const page = await context.newPage();
@@ -378,7 +404,9 @@ function rawRequest(
         }
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       },
     );
     req.on('error', reject);
@@ -394,7 +422,9 @@ describe('the page’s files on the wire', () => {
     expect(index.headers['cache-control']).toBe('no-cache');
     expect(index.headers.vary).toContain('Accept-Encoding');
     const plainIndex = await rawRequest('/');
-    const assets = [...plainIndex.body.toString().matchAll(/\/assets\/[\w.-]+\.(?:js|css)/g)].map((m) => m[0]);
+    const assets = [...plainIndex.body.toString().matchAll(/\/assets\/[\w.-]+\.(?:js|css)/g)].map(
+      (m) => m[0],
+    );
     expect(assets.length).toBeGreaterThanOrEqual(2);
     for (const asset of assets) {
       const plain = await rawRequest(asset);
@@ -404,7 +434,12 @@ describe('the page’s files on the wire', () => {
         ['identity', undefined],
       ] as const) {
         const response = await rawRequest(asset, { acceptEncoding: accept });
-        expect({ asset, accept, status: response.status, encoding: response.headers['content-encoding'] }).toEqual({
+        expect({
+          asset,
+          accept,
+          status: response.status,
+          encoding: response.headers['content-encoding'],
+        }).toEqual({
           asset,
           accept,
           status: 200,
@@ -431,18 +466,28 @@ describe('the page’s files on the wire', () => {
     await context.close();
 
     // Never the API's JSON, never the event stream.
-    const started = await rawRequest('/session/start', { method: 'POST', acceptEncoding: 'gzip, deflate, br' });
+    const started = await rawRequest('/session/start', {
+      method: 'POST',
+      acceptEncoding: 'gzip, deflate, br',
+    });
     expect(started.status).toBe(201);
     expect(started.headers['content-encoding']).toBeUndefined();
     const { sessionId } = JSON.parse(started.body.toString()) as { sessionId: string };
-    const stream = await rawRequest(`/session/${sessionId}/stream`, { acceptEncoding: 'gzip, deflate, br', readBody: false });
+    const stream = await rawRequest(`/session/${sessionId}/stream`, {
+      acceptEncoding: 'gzip, deflate, br',
+      readBody: false,
+    });
     expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
     expect(stream.headers['content-encoding']).toBeUndefined();
     const status = await new Promise<IncomingHttpHeaders>((resolve, reject) => {
-      get(`${stack.gatewayUrl}/session/${sessionId}/status`, { headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
-        resolve(res.headers);
-        res.resume();
-      }).on('error', reject);
+      get(
+        `${stack.gatewayUrl}/session/${sessionId}/status`,
+        { headers: { 'accept-encoding': 'br, gzip' } },
+        (res) => {
+          resolve(res.headers);
+          res.resume();
+        },
+      ).on('error', reject);
     });
     expect(status['content-encoding']).toBeUndefined();
   });

@@ -52,7 +52,9 @@ export function describeError(err: unknown): string {
     if (err.code === 'timeout') return t('error.timeout');
     if (err.status === 0) return t('error.network');
     // The server's own messages are English: a Korean page names the codes it knows in its words.
-    return tMaybe(`apiError.${err.code}`) ?? (lang() === 'en' && err.message ? err.message : t('error.generic'));
+    return (
+      tMaybe(`apiError.${err.code}`) ?? (lang() === 'en' && err.message ? err.message : t('error.generic'))
+    );
   }
   return t('error.generic');
 }
@@ -184,7 +186,9 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
       case 'result': {
         const { result } = screen;
         const dishName = result.recipe.recipeName;
-        useTypedWords(typedWordsFor(loadSentProfile(localStorage, result.sessionId) ?? lastProfile ?? {}, result.profile));
+        useTypedWords(
+          typedWordsFor(loadSentProfile(localStorage, result.sessionId) ?? lastProfile ?? {}, result.profile),
+        );
         const shown = resultView(result, {
           onEdit: () => go({ name: 'new' }),
           onMakeDish: (dish) => again(dish),
@@ -254,6 +258,8 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
       watch = undefined;
     }
     markNav(route);
+    // Each view the address names is a page view; `home` is not one, it is replaced by the view it opens.
+    if (route.name !== 'home') clicks.track('page_view', { view: route.name });
     switch (route.name) {
       case 'home':
         await resume(focus, current, known);

@@ -8,3 +8,14 @@
 
 /** The vendor key of items priced from the bundled reference prices (ESTIMATE_VENDOR). */
 export const ESTIMATE_VENDOR = 'estimate';
+
+/** What "basic" means in a profile's pantry: the staples nearly every kitchen has (BASIC_PANTRY). */
+export const BASIC_PANTRY = [
+  'water',
+  'salt',
+  'black_pepper',
+  'sugar',
+  'vegetable_oil',
+  'soy_sauce',
+  'sesame_oil',
+] as const;

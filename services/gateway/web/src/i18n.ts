@@ -319,7 +319,8 @@ const ko = {
   'rule.day.diet.protein': '하루 단백질',
   'failed.details': '서버가 보낸 내용',
   'form.unknownName': '‘{name}’을(를) 알아보지 못했어요.',
-  'runError.no_recipe_possible': '이 조건을 모두 지키는 레시피를 찾지 못했어요. 알레르기나 싫어하는 재료를 줄여 보세요.',
+  'runError.no_recipe_possible':
+    '이 조건을 모두 지키는 레시피를 찾지 못했어요. 알레르기나 싫어하는 재료를 줄여 보세요.',
   'runError.no_plan_possible': '이 조건을 모두 지키는 식단을 짜지 못했어요.',
   'runError.invalid_profile': '프로필을 처리하지 못했어요. 입력한 내용을 확인해 주세요.',
   'runError.recipe_provider_rejected': '레시피를 쓰는 서비스가 요청을 받지 않았어요.',
@@ -628,7 +629,8 @@ const en: Record<MessageKey, string> = {
   'form.budgetHint': 'e.g. 30000, 30,000 or 3만',
   'error.budgetFormat': 'The budget could not be read. Write it like 30000, 30,000 or 3만.',
   'session.expiresLine': 'This session expires {time}.',
-  'lang.resultNote': 'The page is in {page}. The recipe and the shopping advice stay in {recipe}, as they were made.',
+  'lang.resultNote':
+    'The page is in {page}. The recipe and the shopping advice stay in {recipe}, as they were made.',
   'lang.rerun': 'Make it again in {page}',
   'noticeKind.medical_disclaimer': 'Health note',
   'noticeKind.unrecognised_health_condition': 'Health condition not recognised',
@@ -665,7 +667,8 @@ const en: Record<MessageKey, string> = {
   'rule.day.diet.protein': 'Protein of the day',
   'failed.details': 'What the server said',
   'form.unknownName': '“{name}” was not recognised.',
-  'runError.no_recipe_possible': 'No recipe keeps every rule of this profile. Try fewer allergies or dislikes.',
+  'runError.no_recipe_possible':
+    'No recipe keeps every rule of this profile. Try fewer allergies or dislikes.',
   'runError.no_plan_possible': 'No meal plan keeps every rule of this profile.',
   'runError.invalid_profile': 'The profile could not be used. Please check what you entered.',
   'runError.recipe_provider_rejected': 'The recipe service did not take the request.',
@@ -694,11 +697,18 @@ const en: Record<MessageKey, string> = {
 };
 
 const STORAGE_KEY = 'aiChefLanguage';
+/** The browser's storage where there is one (this module is also loaded by tests under Node). */
+interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+const storage = (): KeyValueStore | undefined =>
+  (globalThis as { localStorage?: KeyValueStore }).localStorage;
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { ko, en };
 
 function storedLang(): Lang {
   try {
-    return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'ko';
+    return storage()?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'ko';
   } catch {
     return 'ko';
   }
@@ -713,7 +723,7 @@ export function lang(): Lang {
 export function setLang(next: Lang): void {
   current = next;
   try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, next);
+    storage()?.setItem(STORAGE_KEY, next);
   } catch {
     // Private mode without storage: the choice lasts for this page only.
   }

@@ -1,4 +1,4 @@
-import { BASIC_PANTRY } from '@ai-chef/contracts';
+import { BASIC_PANTRY } from './contract-values.js';
 import type { AllergenKey, CookingLevel, Language, ProfileInput, Target } from '@ai-chef/contracts';
 import type { MessageKey } from './i18n.js';
 import { isAllergenKey } from './allergen-options.js';

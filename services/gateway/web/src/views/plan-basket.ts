@@ -1,4 +1,4 @@
-import { ESTIMATE_VENDOR } from '@ai-chef/contracts';
+import { ESTIMATE_VENDOR } from '../contract-values.js';
 import type { PlanResult } from '@ai-chef/contracts';
 import { h, safeHref } from '../dom-builder.js';
 import { formatWon, t } from '../i18n.js';
