@@ -69,6 +69,7 @@ export default {
     },
     {
       // Not part of `npm test`: `npm run record:histories` re-records test/histories/ from real runs.
+      // page-tti.test.ts measures the web page on a throttled phone (record:histories leaves it out).
       ...common,
       displayName: 'tools',
       testMatch: ['<rootDir>/test/tools/**/*.test.ts'],
