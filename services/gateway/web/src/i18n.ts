@@ -346,6 +346,8 @@ const ko = {
   'apiError.fridge_full': '냉장고에는 재료를 50가지까지 넣을 수 있어요.',
   'apiError.fridge_empty': '냉장고에 재료를 하나 이상 넣어 주세요.',
   'apiError.service_unavailable': '서비스를 잠시 쓸 수 없어요. 잠시 후 다시 시도해 주세요.',
+  // Helper E (issue 19): one progress view for a recipe and a plan.
+  'wait.plan_writing': '날짜별 식단 작성',
 } as const;
 
 export type MessageKey = keyof typeof ko;
@@ -694,6 +696,8 @@ const en: Record<MessageKey, string> = {
   'apiError.fridge_full': 'The fridge holds at most 50 ingredients.',
   'apiError.fridge_empty': 'Put at least one ingredient in your fridge.',
   'apiError.service_unavailable': 'The service is briefly unavailable. Please try again in a moment.',
+  // Helper E (issue 19): one progress view for a recipe and a plan.
+  'wait.plan_writing': 'the days of the plan to be written',
 };
 
 const STORAGE_KEY = 'aiChefLanguage';
