@@ -45,7 +45,7 @@ function mealEntry(meal: PlanMeal, day: number, index: number): HTMLElement {
         'div',
         { class: 'meal-body' },
         h('p', { class: 'description' }, recipe.description),
-        h('h5', {}, t('result.ingredients')),
+        h('h4', {}, t('result.ingredients')),
         h(
           'ul',
           { class: 'ingredients' },
@@ -58,7 +58,7 @@ function mealEntry(meal: PlanMeal, day: number, index: number): HTMLElement {
             ),
           ),
         ),
-        h('h5', {}, t('result.steps')),
+        h('h4', {}, t('result.steps')),
         h(
           'ol',
           { class: 'instructions' },
