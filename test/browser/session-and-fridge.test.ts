@@ -121,6 +121,8 @@ describe('the session', () => {
       await page.goto(fixture.stack.gatewayUrl);
       await waitForScreen(page, 'error', 30_000);
       expect(await page.getByRole('alert').textContent()).toContain('서버에 연결할 수 없어요');
+      await screenshot(page, 'error-phone');
+      expect(await axeViolations(page)).toEqual([]);
       await page.unroute('**/session/start');
       await page.getByRole('button', { name: '다시 시도' }).click();
       await waitForScreen(page, 'form');
