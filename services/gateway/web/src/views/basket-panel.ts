@@ -2,7 +2,15 @@ import type { ResultDocument } from '@ai-chef/contracts';
 import { h } from '../dom-builder.js';
 import { formatWon, t } from '../i18n.js';
 import { shoppingListText } from '../shopping-list-text.js';
-import { budgetVerdict, offerLine, ownedList, sortVendors, vendorSection } from './basket-parts.js';
+import {
+  budgetVerdict,
+  offerLine,
+  ownedList,
+  shippingText,
+  sortVendors,
+  totalsList,
+  vendorSection,
+} from './basket-parts.js';
 import { copyListButton } from './copy-list-button.js';
 
 type PricedItem = ResultDocument['pricing']['items'][number];
@@ -33,35 +41,22 @@ export function basketPanel(result: ResultDocument): HTMLElement {
           t('basket.estimateNote'),
         )
       : null,
-    h(
-      'dl',
-      { class: 'totals' },
-      h(
-        'div',
-        { class: 'total-pay' },
-        h('dt', {}, t('basket.payNow')),
-        h('dd', { 'data-testid': 'total-cost' }, formatWon(summary.totalCost)),
-      ),
-      h(
-        'div',
-        {},
-        h('dt', {}, t('basket.shipping')),
-        h('dd', {}, pricing.shippingCost === 0 ? t('basket.free') : formatWon(pricing.shippingCost)),
-      ),
-      h(
-        'div',
-        {},
-        h('dt', {}, t('basket.perServing')),
-        h('dd', { 'data-testid': 'cost-per-serving' }, formatWon(summary.costPerServing)),
-      ),
-      h(
-        'div',
-        {},
-        h('dt', {}, t('basket.usedPerServing')),
-        h('dd', { 'data-testid': 'used-cost-per-serving' }, formatWon(summary.usedCostPerServing)),
-      ),
-      h('div', {}, h('dt', {}, t('basket.budget')), h('dd', {}, formatWon(summary.budget))),
-    ),
+    totalsList([
+      {
+        term: t('basket.payNow'),
+        value: formatWon(summary.totalCost),
+        testId: 'total-cost',
+        className: 'total-pay',
+      },
+      { term: t('basket.shipping'), value: shippingText(pricing.shippingCost) },
+      { term: t('basket.perServing'), value: formatWon(summary.costPerServing), testId: 'cost-per-serving' },
+      {
+        term: t('basket.usedPerServing'),
+        value: formatWon(summary.usedCostPerServing),
+        testId: 'used-cost-per-serving',
+      },
+      { term: t('basket.budget'), value: formatWon(summary.budget) },
+    ]),
     h('p', { class: 'hint' }, t('basket.usedHint')),
     budgetVerdict(summary, pricing.overBudget),
     pricing.recommendations.sameVendorSavings > 0

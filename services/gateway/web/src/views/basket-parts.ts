@@ -69,6 +69,35 @@ export function offerLine({ name, quantity, price, priced, detailed = false }: O
   );
 }
 
+/** Shipping in words: "무료" when there is none, else the sum. */
+export function shippingText(cost: number): string {
+  return cost === 0 ? t('basket.free') : formatWon(cost);
+}
+
+export interface TotalRow {
+  term: string;
+  value: string;
+  testId?: string;
+  /** The row's own class (the sum paid now stands out). */
+  className?: string;
+}
+
+/** The basket's totals as a list of terms and their sums. */
+export function totalsList(rows: readonly TotalRow[]): HTMLElement {
+  return h(
+    'dl',
+    { class: 'totals' },
+    rows.map((row) =>
+      h(
+        'div',
+        { class: row.className ?? null },
+        h('dt', {}, row.term),
+        h('dd', { 'data-testid': row.testId ?? null }, row.value),
+      ),
+    ),
+  );
+}
+
 /** A shop's part of the basket: its name, its lines, and its subtotal and shipping. */
 export function vendorSection(
   vendor: string,
@@ -84,7 +113,7 @@ export function vendorSection(
       ? h(
           'p',
           { class: 'vendor-sum' },
-          `${t('basket.subtotal')} ${formatWon(entry.subtotal)} · ${t('basket.shipping')} ${entry.shipping === 0 ? t('basket.free') : formatWon(entry.shipping)}`,
+          `${t('basket.subtotal')} ${formatWon(entry.subtotal)} · ${t('basket.shipping')} ${shippingText(entry.shipping)}`,
         )
       : null,
   );

@@ -1,7 +1,15 @@
 import type { PlanResult } from '@ai-chef/contracts';
 import { h } from '../dom-builder.js';
 import { formatWon, t } from '../i18n.js';
-import { budgetVerdict, offerLine, ownedList, sortVendors, vendorSection } from './basket-parts.js';
+import {
+  budgetVerdict,
+  offerLine,
+  ownedList,
+  shippingText,
+  sortVendors,
+  totalsList,
+  vendorSection,
+} from './basket-parts.js';
 
 /** The plan's ONE basket: what to buy for every meal (by shop), what is already at home, the cost and the cost per meal. */
 export function planBasket(result: PlanResult): HTMLElement {
@@ -20,35 +28,17 @@ export function planBasket(result: PlanResult): HTMLElement {
       'data-testid': 'plan-basket',
     },
     h('h3', { id: 'plan-basket-title' }, t('plan.basketTitle')),
-    h(
-      'dl',
-      { class: 'totals' },
-      h(
-        'div',
-        {},
-        h('dt', {}, t('basket.total')),
-        h('dd', { 'data-testid': 'total-cost' }, formatWon(summary.totalCost)),
-      ),
-      h(
-        'div',
-        {},
-        h('dt', {}, t('basket.shipping')),
-        h('dd', {}, pricing.shippingCost === 0 ? t('basket.free') : formatWon(pricing.shippingCost)),
-      ),
-      h(
-        'div',
-        {},
-        h('dt', {}, t('plan.perMeal')),
-        h('dd', { 'data-testid': 'cost-per-meal' }, formatWon(summary.costPerMeal)),
-      ),
-      h(
-        'div',
-        {},
-        h('dt', {}, t('plan.usedPerMeal')),
-        h('dd', { 'data-testid': 'used-cost-per-meal' }, formatWon(summary.usedCostPerMeal)),
-      ),
-      h('div', {}, h('dt', {}, t('basket.budget')), h('dd', {}, formatWon(summary.budget))),
-    ),
+    totalsList([
+      { term: t('basket.total'), value: formatWon(summary.totalCost), testId: 'total-cost' },
+      { term: t('basket.shipping'), value: shippingText(pricing.shippingCost) },
+      { term: t('plan.perMeal'), value: formatWon(summary.costPerMeal), testId: 'cost-per-meal' },
+      {
+        term: t('plan.usedPerMeal'),
+        value: formatWon(summary.usedCostPerMeal),
+        testId: 'used-cost-per-meal',
+      },
+      { term: t('basket.budget'), value: formatWon(summary.budget) },
+    ]),
     budgetVerdict(summary, pricing.overBudget),
     vendors.map((vendor) =>
       vendorSection(
