@@ -5,7 +5,13 @@ import { startStack, type TestStack } from '../support/stack.js';
 import { call } from '../support/http.js';
 import { startNaverFake, type NaverFake } from '../fakes/naver-fake.js';
 import { startAnthropicFake, type AnthropicFake } from '../fakes/anthropic-fake.js';
-import { assertPageBuilt, launchBrowser, openPage, type OpenedPage } from './browser-harness.js';
+import {
+  assertPageBuilt,
+  launchBrowser,
+  openPage,
+  shotOnFailure,
+  type OpenedPage,
+} from './browser-harness.js';
 
 export interface BrowserStackOptions {
   /** Shop offers from the Naver fake and a model the test can steer; without them the stack runs offline. */
@@ -22,6 +28,14 @@ export interface BrowserStack {
   readonly model: AnthropicFake;
   /** A new browser context at `viewport` on the stack's page. */
   open(viewport: { width: number; height: number }): Promise<OpenedPage>;
+  /**
+   * Opens a page at `viewport`, runs `body` with it and closes it; when `body` fails, a full-page
+   * screenshot named for the test goes to test-artifacts/browser/<test>-failure.png first.
+   */
+  withPage(
+    viewport: { width: number; height: number },
+    body: (opened: OpenedPage) => Promise<void>,
+  ): Promise<void>;
   /** The session's result as the API returns it. */
   resultOf(id: string): Promise<ResultDocument>;
 }
@@ -32,6 +46,16 @@ function started<T>(value: T | undefined, what: string): T {
       `${what} is not started (useBrowserStack's beforeAll has not run, or no fakes were asked for)`,
     );
   return value;
+}
+
+/** The running test's name as a file name ("a-meal-plan-phone-when-…"), cut to a readable length. */
+function testFileName(): string {
+  const name = expect.getState().currentTestName ?? 'browser-test';
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
 }
 
 /** Registers the file's beforeAll and afterAll: the stack (with the fakes when asked) and a browser. */
@@ -81,6 +105,14 @@ export function useBrowserStack(options: BrowserStackOptions = {}): BrowserStack
     },
     open(viewport) {
       return openPage(fixture.browser, fixture.stack.gatewayUrl, viewport);
+    },
+    async withPage(viewport, body) {
+      const opened = await fixture.open(viewport);
+      try {
+        await shotOnFailure(opened.page, testFileName(), () => body(opened));
+      } finally {
+        await opened.context.close();
+      }
     },
     async resultOf(id) {
       const reply = await call<ResultDocument>(fixture.stack.gatewayUrl, 'GET', `/session/${id}/result`);

@@ -40,8 +40,7 @@ async function expectResultShown(page: Page, result: ResultDocument): Promise<vo
 
 describe('a keto run on a phone, by keyboard only', () => {
   it('when the form is sent, then progress streams in and the result shows recipe, nutrition and basket', async () => {
-    const { page, context, problems, trace } = await fixture.open(PHONE);
-    try {
+    await fixture.withPage(PHONE, async ({ page, context, problems, trace }) => {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       await screenshot(page, 'form-phone');
@@ -113,16 +112,13 @@ describe('a keto run on a phone, by keyboard only', () => {
       expect(await page.getByLabel('인분 (1–12)').inputValue()).toBe('3');
       expect(await page.locator('input[data-allergen="peanut"]').isChecked()).toBe(true);
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('the page in English at desktop width', () => {
   it('when English is chosen, then it is remembered and the run shows in English', async () => {
-    const { page, context, problems } = await fixture.open(DESKTOP);
-    try {
+    await fixture.withPage(DESKTOP, async ({ page, context, problems }) => {
       await waitForScreen(page, 'form');
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('heading', { name: 'Who are you cooking for?' }).waitFor();
@@ -157,9 +153,7 @@ describe('the page in English at desktop width', () => {
       await page.getByRole('heading', { name: '장바구니' }).waitFor();
       expect(await page.getByTestId('recipe-name').textContent()).toBe(result.recipe.recipeName);
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 

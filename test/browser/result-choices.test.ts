@@ -46,8 +46,7 @@ async function runFrom(page: Page, click: () => Promise<void>): Promise<ProcessB
 
 describe.each(SIZES)('what I have, on a %s', (size, viewport) => {
   it('when the pantry and fridge are set, then owned items are marked, both costs shown and the list copies', async () => {
-    const { page, context, problems } = await fixture.open(viewport);
-    try {
+    await fixture.withPage(viewport, async ({ page, context, problems }) => {
       if (size === 'desktop') {
         await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
           origin: fixture.stack.gatewayUrl,
@@ -186,16 +185,13 @@ describe.each(SIZES)('what I have, on a %s', (size, viewport) => {
         '고춧가루, 다진 마늘',
       );
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe.each(SIZES)('choosing a dish, on a %s', (size, viewport) => {
   it('when an alternative, another recipe or other servings are asked for, then each runs that dish', async () => {
-    const { page, context, problems } = await fixture.open(viewport);
-    try {
+    await fixture.withPage(viewport, async ({ page, problems }) => {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       await page.getByRole('radio', { name: /일반/ }).check();
@@ -313,14 +309,11 @@ describe.each(SIZES)('choosing a dish, on a %s', (size, viewport) => {
         expect(await axeViolations(page)).toEqual([]);
       }
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('when no other dish keeps the rules, then there are no cards and no "another recipe" button', async () => {
-    const { page, context, problems } = await fixture.open(viewport);
-    try {
+    await fixture.withPage(viewport, async ({ page, problems }) => {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       // Keto with every protein but mackerel ruled out and lettuce disliked leaves one dish in the library.
@@ -343,16 +336,13 @@ describe.each(SIZES)('choosing a dish, on a %s', (size, viewport) => {
       expect(await page.getByTestId('servings-control').isVisible()).toBe(true);
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe.each(SIZES)('a slow run and a late cancel, on a %s', (size, viewport) => {
   it('when cancel reaches the server after the run finished, then the result says it was too late', async () => {
-    const { page, context, problems } = await fixture.open(viewport);
-    try {
+    await fixture.withPage(viewport, async ({ page, problems }) => {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       // The stream is held so the page stays on the progress screen; the cancel is held until the run is done.
@@ -411,14 +401,11 @@ describe.each(SIZES)('a slow run and a late cancel, on a %s', (size, viewport) =
       await screenshot(page, `late-cancel-${size}`);
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('when the result is already on screen as the late cancel is answered, then the message appears on it', async () => {
-    const { page, context, problems } = await fixture.open(viewport);
-    try {
+    await fixture.withPage(viewport, async ({ page, problems }) => {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       const heldStreams: Route[] = [];
@@ -459,8 +446,6 @@ describe.each(SIZES)('a slow run and a late cancel, on a %s', (size, viewport) =
       );
       await screenshot(page, `late-cancel-on-result-${size}`);
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

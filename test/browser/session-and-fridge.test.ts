@@ -22,8 +22,7 @@ const SESSION_ID = /^sess-\d{13}-[A-Za-z0-9_-]{22,64}$/;
 
 describe('the session', () => {
   it('when the page opens, then it makes a session, stores id and expiry, and keeps the id on the footer', async () => {
-    const { page, context, problems } = await fixture.open(PHONE);
-    try {
+    await fixture.withPage(PHONE, async ({ page, context, problems }) => {
       await waitForScreen(page, 'form');
       const stored = await localStorageOf(context, fixture.stack.gatewayUrl);
       expect(stored.sessionId).toMatch(SESSION_ID);
@@ -31,14 +30,11 @@ describe('the session', () => {
       expect(await shownSessionId(page)).toBe(stored.sessionId);
       expect(await page.locator('html').getAttribute('lang')).toBe('ko');
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('when the stored expiry has passed, then a new session starts without asking about the old one', async () => {
-    const { page, context, problems } = await fixture.open(PHONE);
-    try {
+    await fixture.withPage(PHONE, async ({ page, context, problems }) => {
       await waitForScreen(page, 'form');
       const first = await shownSessionId(page);
       await setLocalStorage(page, { sessionExpiry: new Date(Date.now() - 60_000).toISOString() });
@@ -53,14 +49,11 @@ describe('the session', () => {
       expect(asked).not.toContain(`GET /session/${first}`);
       expect((await localStorageOf(context, fixture.stack.gatewayUrl)).sessionId).toBe(second);
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('when the server no longer knows the stored id, then the 404 starts a new session', async () => {
-    const { page, context } = await fixture.open(PHONE);
-    try {
+    await fixture.withPage(PHONE, async ({ page, context }) => {
       await waitForScreen(page, 'form');
       const unknown = `sess-${Date.now()}-AAAAAAAAAAAAAAAAAAAAAA`;
       await setLocalStorage(page, {
@@ -78,9 +71,7 @@ describe('the session', () => {
       expect(fresh).toMatch(SESSION_ID);
       expect(fresh).not.toBe(unknown);
       expect((await localStorageOf(context, fixture.stack.gatewayUrl)).sessionId).toBe(fresh);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('when creating a session fails twice, then the third try 2 s later succeeds', async () => {
@@ -135,8 +126,7 @@ describe('the session', () => {
 
 describe('keeping the session alive', () => {
   it('when the session has under 30 minutes left, then the next action extends it', async () => {
-    const { page, context } = await fixture.open(PHONE);
-    try {
+    await fixture.withPage(PHONE, async ({ page, context }) => {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       // The server's own expiry is two hours away; the page is told ten minutes, as if it had aged.
@@ -164,16 +154,13 @@ describe('keeping the session alive', () => {
       expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now() + 23 * 3_600_000);
       expect((await localStorageOf(context, fixture.stack.gatewayUrl)).sessionExpiry).toBe(expiresAt);
       await page.getByTestId('fridge-items').locator('.name', { hasText: '두부' }).waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('the fridge target', () => {
   it('when items are found by search and added, then removing one and processing cooks from the rest', async () => {
-    const { page, context, problems } = await fixture.open(PHONE);
-    try {
+    await fixture.withPage(PHONE, async ({ page, problems }) => {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       // The fridge is part of "What I have" for every target.
@@ -233,14 +220,11 @@ describe('the fridge target', () => {
       await screenshot(page, 'fridge-result-phone');
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('when the fridge is empty, then the form says so instead of sending', async () => {
-    const { page, context } = await fixture.open(PHONE);
-    try {
+    await fixture.withPage(PHONE, async ({ page }) => {
       await waitForScreen(page, 'form');
       await page.getByRole('radio', { name: /냉장고 파먹기/ }).check();
       await page.getByTestId('fridge-count').filter({ hasText: '비어 있어요' }).waitFor();
@@ -254,16 +238,13 @@ describe('the fridge target', () => {
       expect(
         await page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")'),
       ).toBe('fridge-search');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('progress without the stream', () => {
   it('when the event stream cannot connect, then polling /status every 2 s carries the run to its result', async () => {
-    const { page, context, trace } = await fixture.open(DESKTOP);
-    try {
+    await fixture.withPage(DESKTOP, async ({ page, trace }) => {
       await page.route('**/stream', (route) => route.abort('failed'));
       const polls: number[] = [];
       page.on('request', (request) => {
@@ -278,9 +259,7 @@ describe('progress without the stream', () => {
         expect((polls[i] ?? 0) - (polls[i - 1] ?? 0)).toBeGreaterThanOrEqual(1_900);
       expect((await trace()).some((entry) => entry.startsWith('progress|'))).toBe(true);
       expect(await page.getByTestId('recipe-name').textContent()).not.toBe('');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it.each([
@@ -298,8 +277,7 @@ describe('progress without the stream', () => {
       },
     ],
   ])('when the gateway %s, then the page polls /status and shows the result', async (_case, answer) => {
-    const { page, context } = await fixture.open(DESKTOP);
-    try {
+    await fixture.withPage(DESKTOP, async ({ page }) => {
       await page.route('**/stream', (route) => route.fulfill(answer));
       const polls: number[] = [];
       page.on('request', (request) => {
@@ -311,16 +289,13 @@ describe('progress without the stream', () => {
       await waitForScreen(page, 'result');
       expect(polls.length).toBeGreaterThanOrEqual(1);
       expect(await page.getByTestId('recipe-name').textContent()).not.toBe('');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('a failed run', () => {
   it('when allergies rule out every keto recipe, then the failure shows with a retry, also after a reload', async () => {
-    const { page, context, problems } = await fixture.open(PHONE);
-    try {
+    await fixture.withPage(PHONE, async ({ page, problems }) => {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       await page.getByRole('radio', { name: /키토/ }).check();
@@ -367,8 +342,6 @@ describe('a failed run', () => {
         '연어, 참치캔, 오리고기',
       );
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
