@@ -9,6 +9,14 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const PHONE = { width: 390, height: 844 } as const;
 /** Issue 19's desktop size. */
 export const DESKTOP = { width: 1366, height: 900 } as const;
+/** Each flow runs at both sizes: `describe.each(SIZES)('…, on a %s', (size, viewport) => …)`. */
+export const SIZES = [
+  ['phone', PHONE],
+  ['desktop', DESKTOP],
+] as const;
+
+/** A sum of won as the Korean page writes it ("12,300원"). */
+export const won = (amount: number): string => `${amount.toLocaleString('ko-KR')}원`;
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
@@ -92,19 +100,18 @@ export interface AxeViolation {
 }
 
 /**
- * Serious and critical axe-core violations on the page as it is now. axe goes in through the
+ * Every axe-core violation on the page as it is now, of any impact. axe goes in through the
  * DevTools protocol (page.evaluate): the gateway's CSP (script-src 'self') rightly refuses an
  * injected inline <script>, and the tests keep that CSP on.
  */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate('typeof window.axe');
   if (loaded !== 'object') await page.evaluate(AXE_SOURCE);
   const json = await page.evaluate(`
     axe.run(document, { resultTypes: ['violations'] }).then((result) =>
       JSON.stringify(result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }))))
   `);
-  const violations = JSON.parse(String(json)) as AxeViolation[];
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  return JSON.parse(String(json)) as AxeViolation[];
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -139,4 +146,28 @@ export async function shownSessionId(page: Page): Promise<string> {
   const footer = page.locator('footer[data-session-id]');
   await footer.waitFor({ state: 'attached', timeout: 30_000 });
   return (await footer.getAttribute('data-session-id')) ?? '';
+}
+
+/** Runs `body`; on failure a full-page screenshot goes to test-artifacts/browser/<name>-failure.png first. */
+export async function shotOnFailure(page: Page, name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    await screenshot(page, `${name}-failure`).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Presses Tab until `selector` has focus; fails when it never gets it (not reachable by keyboard). */
+export async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    if (
+      await page.evaluate(
+        `document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`,
+      )
+    )
+      return;
+  }
+  throw new Error(`${selector} never took focus in ${limit} Tab presses`);
 }

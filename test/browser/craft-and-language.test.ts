@@ -1,74 +1,36 @@
 import { randomBytes } from 'node:crypto';
 import { get, request, type IncomingHttpHeaders } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import type { AnalyticsSummary, ResultDocument } from '@ai-chef/contracts';
-import { startStack, type TestStack } from '../support/stack.js';
 import { call, eventually } from '../support/http.js';
-import { startNaverFake, type NaverFake } from '../fakes/naver-fake.js';
-import { startAnthropicFake, type AnthropicFake } from '../fakes/anthropic-fake.js';
 import {
   DESKTOP,
   PHONE,
-  assertPageBuilt,
-  launchBrowser,
+  axeViolations,
   localStorageOf,
-  openPage,
   screenshot,
-  seriousAxeViolations,
+  shotOnFailure,
   shownSessionId,
   waitForScreen,
 } from './browser-harness.js';
+import { useBrowserStack } from './browser-stack.js';
 
 // Issue 19, points 6 to 8: the page in one language, its craft (touch targets, the budget field, no raw
-// ids, compressed and cached assets) and its click-stream, through the whole stack.
+// ids, compressed and cached assets) and its click-stream, through the whole fixture.stack.
 const ADMIN_TOKEN = randomBytes(24).toString('base64url');
-let stack: TestStack;
-let naver: NaverFake;
-let model: AnthropicFake;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertPageBuilt();
-  naver = await startNaverFake();
-  model = await startAnthropicFake();
-  stack = await startStack({
-    NAVER_CLIENT_ID: naver.clientId,
-    NAVER_CLIENT_SECRET: naver.clientSecret,
-    NAVER_API_BASE_URL: naver.url,
-    ANTHROPIC_API_KEY: model.apiKey,
-    ANTHROPIC_BASE_URL: model.url,
-    ADMIN_TOKEN,
-  });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await naver?.close();
-  await model?.close();
-});
-
-/** Runs `body`; on failure a full-page screenshot goes to test-artifacts/browser/<name>-failure.png first. */
-async function shotOnFailure(page: Page, name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (err) {
-    await screenshot(page, `${name}-failure`).catch(() => undefined);
-    throw err;
-  }
-}
-
-async function resultOf(id: string): Promise<ResultDocument> {
-  const reply = await call<ResultDocument>(stack.gatewayUrl, 'GET', `/session/${id}/result`);
-  expect(reply.status).toBe(200);
-  return reply.body;
-}
+const fixture = useBrowserStack({ fakes: true, env: { ADMIN_TOKEN } });
 
 async function eventCounts(): Promise<Record<string, number>> {
-  const reply = await call<AnalyticsSummary>(stack.gatewayUrl, 'GET', '/admin/analytics/summary', undefined, {
-    authorization: `Bearer ${ADMIN_TOKEN}`,
-  });
+  const reply = await call<AnalyticsSummary>(
+    fixture.stack.gatewayUrl,
+    'GET',
+    '/admin/analytics/summary',
+    undefined,
+    {
+      authorization: `Bearer ${ADMIN_TOKEN}`,
+    },
+  );
   expect(reply.status).toBe(200);
   return Object.fromEntries(reply.body.events_by_type.map((entry) => [entry.event_type, entry.count]));
 }
@@ -126,7 +88,7 @@ const checkName = (page: Page, rule: string): Promise<string | null> =>
 describe('a Korean page, switched to English on its result', () => {
   it('keeps the person’s words as typed, re-renders its own words and offers to make the recipe again in English', async () => {
     const before = await settledCounts();
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, PHONE);
+    const { page, context, problems } = await fixture.open(PHONE);
     await shotOnFailure(page, 'craft-korean-to-english', async () => {
       await waitForScreen(page, 'form');
       // No raw id on screen: the footer keeps it as an attribute for support.
@@ -150,12 +112,12 @@ describe('a Korean page, switched to English on its result', () => {
       await page.getByLabel('싫어하는 재료 (쉼표로 구분)').fill('고수');
 
       expect(await smallTargets(page)).toEqual([]);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'craft-form-phone');
 
       await page.getByRole('button', { name: '레시피 만들기' }).click();
       await waitForScreen(page, 'result');
-      const result = await resultOf(id);
+      const result = await fixture.resultOf(id);
       expect(result.profile).toMatchObject({
         budget: 30000,
         language: 'ko',
@@ -173,7 +135,7 @@ describe('a Korean page, switched to English on its result', () => {
       ).toEqual([]);
       expect(await page.getByTestId('language-note').count()).toBe(0);
       expect(await smallTargets(page)).toEqual([]);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       // Switched on the result: every word the page writes follows, the recipe stays as made, and says so.
       await page.getByRole('button', { name: 'English' }).click();
@@ -198,21 +160,21 @@ describe('a Korean page, switched to English on its result', () => {
       })()`);
       expect(pageWords).toEqual([]);
       expect(await smallTargets(page)).toEqual([]);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'craft-result-switched-phone');
 
       // Made again in English: the same profile, in English; the note is gone and the typed words stay.
       await page.getByRole('button', { name: 'Make it again in English' }).click();
       await eventually(
         async () => {
-          const reply = await call<ResultDocument>(stack.gatewayUrl, 'GET', `/session/${id}/result`);
+          const reply = await call<ResultDocument>(fixture.stack.gatewayUrl, 'GET', `/session/${id}/result`);
           return reply.status === 200 && reply.body.runId !== result.runId ? true : undefined;
         },
         { what: 'the second run' },
       );
       await waitForScreen(page, 'result');
       await page.getByTestId('language-note').waitFor({ state: 'detached' });
-      const again = await resultOf(id);
+      const again = await fixture.resultOf(id);
       expect(again.profile).toMatchObject({
         budget: 30000,
         language: 'en',
@@ -228,7 +190,7 @@ describe('a Korean page, switched to English on its result', () => {
       await choice.click();
       const chosen = await eventually(
         async () => {
-          const reply = await call<ResultDocument>(stack.gatewayUrl, 'GET', `/session/${id}/result`);
+          const reply = await call<ResultDocument>(fixture.stack.gatewayUrl, 'GET', `/session/${id}/result`);
           return reply.status === 200 && reply.body.runId !== again.runId ? reply.body : undefined;
         },
         { what: 'the chosen dish' },
@@ -262,7 +224,7 @@ describe('a Korean page, switched to English on its result', () => {
         alternative_chosen: 1,
         shop_link_opened: 1,
       });
-      expect((await localStorageOf(context, stack.gatewayUrl)).aiChefVisitorSession).toMatch(/^vs_/);
+      expect((await localStorageOf(context, fixture.stack.gatewayUrl)).aiChefVisitorSession).toMatch(/^vs_/);
       expect(problems).toEqual([]);
     });
     await context.close();
@@ -271,7 +233,7 @@ describe('a Korean page, switched to English on its result', () => {
 
 describe('an English page, switched to Korean on its result, at desktop size', () => {
   it('refuses a budget it cannot read, keeps Korean words typed on the English page, and says the recipe stays in English', async () => {
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, DESKTOP);
+    const { page, context, problems } = await fixture.open(DESKTOP);
     await shotOnFailure(page, 'craft-english-to-korean', async () => {
       await waitForScreen(page, 'form');
       await page.getByRole('button', { name: 'English' }).click();
@@ -288,7 +250,7 @@ describe('an English page, switched to Korean on its result, at desktop size', (
       expect(await page.locator('.field-error', { hasText: 'The budget could not be read' }).count()).toBe(1);
       expect(await page.evaluate('document.activeElement && document.activeElement.name')).toBe('budget');
       expect(asked).not.toContain(`POST /session/${id}/process`);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'craft-budget-error-desktop');
 
       await budget.fill('30,000원');
@@ -297,12 +259,12 @@ describe('an English page, switched to Korean on its result, at desktop size', (
       expect(await smallTargets(page)).toEqual([]);
       await page.getByRole('button', { name: 'Make my recipe' }).click();
       await waitForScreen(page, 'result');
-      const result = await resultOf(id);
+      const result = await fixture.resultOf(id);
       expect(result.profile).toMatchObject({ budget: 30000, language: 'en' });
       expect(await checkName(page, 'allergy.kiwi')).toBe('Allergy: 키위');
       expect(await checkName(page, 'dislike.cilantro')).toBe('Dislike: 고수');
       expect(await smallTargets(page)).toEqual([]);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       await page.getByRole('button', { name: '한국어' }).click();
       await page.getByRole('heading', { name: '장바구니' }).waitFor();
@@ -315,7 +277,7 @@ describe('an English page, switched to Korean on its result, at desktop size', (
       expect(noteBox && recipeBox && noteBox.width > recipeBox.width * 1.5).toBe(true);
       expect(await checkName(page, 'allergy.kiwi')).toBe('알레르기: 키위');
       expect(await page.getByTestId('recipe-name').textContent()).toBe(result.recipe.recipeName);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'craft-result-switched-desktop');
 
       // A reload keeps the person's words (the sent profile is kept with the session).
@@ -330,7 +292,7 @@ describe('an English page, switched to Korean on its result, at desktop size', (
 
 describe('the fridge editor at phone size', () => {
   it('has touch targets of 44 px for its search results and its remove buttons', async () => {
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, PHONE);
+    const { page, context, problems } = await fixture.open(PHONE);
     await shotOnFailure(page, 'craft-fridge-phone', async () => {
       await waitForScreen(page, 'form');
       await page.getByRole('radio', { name: /냉장고 파먹기/ }).check();
@@ -342,7 +304,7 @@ describe('the fridge editor at phone size', () => {
       await page.getByTestId('fridge-items').locator('.name', { hasText: '두부' }).waitFor();
       expect(await page.getByTestId('fridge-items').getByRole('button').count()).toBeGreaterThan(0);
       expect(await smallTargets(page)).toEqual([]);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'craft-fridge-phone');
       expect(problems).toEqual([]);
     });
@@ -358,7 +320,7 @@ describe('a person who asks not to be tracked', () => {
       `Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true });`,
     ],
   ])('when %s is on, then the page sends no event and stores no visitor id', async (_name, signal) => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'ko-KR' });
+    const context = await fixture.browser.newContext({ viewport: PHONE, locale: 'ko-KR' });
     const page = await context.newPage();
     await page.addInitScript({ content: signal });
     const sent: string[] = [];
@@ -367,12 +329,12 @@ describe('a person who asks not to be tracked', () => {
     });
     const before = await settledCounts();
     await shotOnFailure(page, 'craft-do-not-track', async () => {
-      await page.goto(stack.gatewayUrl);
+      await page.goto(fixture.stack.gatewayUrl);
       await waitForScreen(page, 'form');
       await page.getByRole('button', { name: '레시피 만들기' }).click();
       await waitForScreen(page, 'result');
       await page.evaluate(`document.dispatchEvent(new Event('visibilitychange'))`);
-      const storage = await localStorageOf(context, stack.gatewayUrl);
+      const storage = await localStorageOf(context, fixture.stack.gatewayUrl);
       await page.goto('about:blank');
       // Longer than a batch waits before it goes.
       await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -391,7 +353,7 @@ function rawRequest(
 ): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      `${stack.gatewayUrl}${path}`,
+      `${fixture.stack.gatewayUrl}${path}`,
       {
         method: options.method ?? 'GET',
         headers: options.acceptEncoding === undefined ? {} : { 'accept-encoding': options.acceptEncoding },
@@ -452,7 +414,7 @@ describe('the page’s files on the wire', () => {
     }
 
     // The browser gets them compressed too, and the page works from them.
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, PHONE);
+    const { page, context, problems } = await fixture.open(PHONE);
     const encodings: string[] = [];
     page.on('response', (response) => {
       if (new URL(response.url()).pathname.startsWith('/assets/'))
@@ -481,7 +443,7 @@ describe('the page’s files on the wire', () => {
     expect(stream.headers['content-encoding']).toBeUndefined();
     const status = await new Promise<IncomingHttpHeaders>((resolve, reject) => {
       get(
-        `${stack.gatewayUrl}/session/${sessionId}/status`,
+        `${fixture.stack.gatewayUrl}/session/${sessionId}/status`,
         { headers: { 'accept-encoding': 'br, gzip' } },
         (res) => {
           resolve(res.headers);

@@ -1,58 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import type { PlanResult, ResultDocument, ResultList } from '@ai-chef/contracts';
-import { startStack, type TestStack } from '../support/stack.js';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import type { PlanResult, ResultList } from '@ai-chef/contracts';
 import { call } from '../support/http.js';
-import { startNaverFake, type NaverFake } from '../fakes/naver-fake.js';
-import { startAnthropicFake, type AnthropicFake } from '../fakes/anthropic-fake.js';
 import {
-  DESKTOP,
   PHONE,
-  assertPageBuilt,
-  launchBrowser,
-  openPage,
+  SIZES,
+  axeViolations,
   screenshot,
-  seriousAxeViolations,
   shownSessionId,
   waitForScreen,
+  won,
 } from './browser-harness.js';
+import { useBrowserStack } from './browser-stack.js';
 
 // Shop offers from the Naver fake; a model that takes a moment a meal, and one day written at a time,
 // so a plan's days are seen writing and written one after the other.
-let stack: TestStack;
-let naver: NaverFake;
-let model: AnthropicFake;
-let browser: Browser;
-
 const MODEL_MS = 1_200;
 
-beforeAll(async () => {
-  assertPageBuilt();
-  naver = await startNaverFake();
-  model = await startAnthropicFake();
-  stack = await startStack({
-    NAVER_CLIENT_ID: naver.clientId,
-    NAVER_CLIENT_SECRET: naver.clientSecret,
-    NAVER_API_BASE_URL: naver.url,
-    ANTHROPIC_API_KEY: model.apiKey,
-    ANTHROPIC_BASE_URL: model.url,
-    PLAN_DAYS_AT_ONCE: '1',
-  });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await naver?.close();
-  await model?.close();
-});
+/** How a check's reading words its limit, by the rule's kind ("… · 5 g 이하"). */
+const KIND_WORDS: Partial<Record<string, string>> = { max: '이하', min: '이상', range: '사이' };
 
-const SIZES = [
-  ['phone', PHONE],
-  ['desktop', DESKTOP],
-] as const;
-
-const won = (amount: number): string => `${amount.toLocaleString('ko-KR')}원`;
+const fixture = useBrowserStack({ fakes: true, env: { PLAN_DAYS_AT_ONCE: '1' } });
 
 async function hash(page: Page): Promise<string> {
   return String(await page.evaluate('location.hash'));
@@ -94,8 +62,8 @@ async function visibleCount(page: Page, selector: string): Promise<number> {
 
 describe.each(SIZES)('a meal plan (%s)', (size, viewport) => {
   it('when a 2-day × 2-meal plan is asked for, then each day shows its progress and the plan shows days × meals, day checks and one basket', async () => {
-    model.setBehaviour(() => ({ kind: 'delay', ms: MODEL_MS, then: { kind: 'recipe' } }));
-    const { page, context, problems, trace } = await openPage(browser, stack.gatewayUrl, viewport);
+    fixture.model.setBehaviour(() => ({ kind: 'delay', ms: MODEL_MS, then: { kind: 'recipe' } }));
+    const { page, context, problems, trace } = await fixture.open(viewport);
     try {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
@@ -110,7 +78,7 @@ describe.each(SIZES)('a meal plan (%s)', (size, viewport) => {
       await page.getByLabel('하루 끼니 수 (1–3)').selectOption('2');
       expect(await page.getByTestId('plan-size').textContent()).toBe('2일 × 하루 2끼 = 4끼');
       await screenshot(page, `plan-form-${size}`);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       // A reload keeps the plan form.
       await page.reload();
@@ -123,14 +91,23 @@ describe.each(SIZES)('a meal plan (%s)', (size, viewport) => {
       await waitForScreen(page, 'plan-progress');
       expect(await hash(page)).toBe('#/run');
       expect(await page.getByTestId('plan-days').locator('li').count()).toBe(2);
+      // A plan's progress counts the seconds and says what it waits for, as a recipe's does.
+      expect(await page.getByTestId('progress-elapsed').textContent()).toMatch(
+        /^\d+초 지남 · 기다리는 것: \S/,
+      );
       await screenshot(page, `plan-progress-${size}`);
+      expect(await axeViolations(page)).toEqual([]);
       // A reload while the plan runs follows it again at the same address.
       await page.reload();
       await waitForScreen(page, 'plan-progress');
       expect(await hash(page)).toBe('#/run');
 
       await waitForScreen(page, 'plan', 120_000);
-      const { body: result } = await call<PlanResult>(stack.gatewayUrl, 'GET', `/session/${id}/result`);
+      const { body: result } = await call<PlanResult>(
+        fixture.stack.gatewayUrl,
+        'GET',
+        `/session/${id}/result`,
+      );
       expect(result.kind).toBe('plan');
       expect(await hash(page)).toBe(`#/plan/${result.runId}`);
 
@@ -146,6 +123,7 @@ describe.each(SIZES)('a meal plan (%s)', (size, viewport) => {
       expect(result.days).toHaveLength(2);
       const days = page.getByTestId('plan-day');
       expect(await days.count()).toBe(2);
+      const worded: string[] = [];
       for (const [index, day] of result.days.entries()) {
         const shown = days.nth(index);
         expect(await shown.getByTestId('meal-name').allTextContents()).toEqual(
@@ -155,9 +133,16 @@ describe.each(SIZES)('a meal plan (%s)', (size, viewport) => {
         for (const check of day.nutrition.checks) {
           const row = shown.locator(`[data-rule="${check.rule}"]`);
           expect(await row.getAttribute('class')).toContain(check.ok ? ' ok' : 'not-ok');
+          // The reading says how the value stands to its limit, by the rule's kind.
+          const word = KIND_WORDS[check.kind];
+          if (word) {
+            expect(await row.locator('.check-reading').textContent()).toContain(word);
+            worded.push(check.kind);
+          }
         }
       }
       expect(result.days[0]!.nutrition.checks.map((check) => check.rule)).toContain('day.keto.net_carbs');
+      expect(worded).toEqual(expect.arrayContaining(['max']));
       const firstMeal = page.getByTestId('plan-meal').first();
       const firstIngredient = firstMeal.locator('.ingredients li').first();
       expect(await firstIngredient.isVisible()).toBe(false);
@@ -178,7 +163,7 @@ describe.each(SIZES)('a meal plan (%s)', (size, viewport) => {
         result.pricing.items.filter((item) => item.chosen !== null).length,
       );
       await screenshot(page, `plan-${size}`);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       // Reload shows the same plan; Back goes to the plan form (the run's address was replaced), Forward returns.
       await page.reload();
@@ -222,7 +207,7 @@ describe.each(SIZES)('a meal plan (%s)', (size, viewport) => {
       );
       expect(problems).toEqual([]);
     } finally {
-      model.setBehaviour(() => ({ kind: 'recipe' }));
+      fixture.model.setBehaviour(() => ({ kind: 'recipe' }));
       await context.close();
     }
   });
@@ -231,15 +216,15 @@ describe.each(SIZES)('a meal plan (%s)', (size, viewport) => {
 describe.each(SIZES)('history and addresses (%s)', (size, viewport) => {
   it('when two recipes are made, then reload shows the second, history lists both and opens the older, and Back and Forward walk the views', async () => {
     // The model refuses (400, not retried): the built-in engine answers at once, never with a dish the session had.
-    model.setBehaviour(() => ({ kind: 'error', status: 400 }));
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, viewport);
+    fixture.model.setBehaviour(() => ({ kind: 'error', status: 400 }));
+    const { page, context, problems } = await fixture.open(viewport);
     try {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       expect(await hash(page)).toBe('#/new');
       await page.getByRole('button', { name: '레시피 만들기' }).click();
       await waitForScreen(page, 'result');
-      const first = (await call<ResultDocument>(stack.gatewayUrl, 'GET', `/session/${id}/result`)).body;
+      const first = await fixture.resultOf(id);
       expect(await hash(page)).toBe(`#/result/${first.runId}`);
 
       await page.getByTestId('edit-profile').click();
@@ -248,7 +233,7 @@ describe.each(SIZES)('history and addresses (%s)', (size, viewport) => {
       await page.getByRole('button', { name: '레시피 만들기' }).click();
       await waitForHash(page, (now) => now.startsWith('#/result/') && now !== `#/result/${first.runId}`);
       await waitForScreen(page, 'result');
-      const second = (await call<ResultDocument>(stack.gatewayUrl, 'GET', `/session/${id}/result`)).body;
+      const second = await fixture.resultOf(id);
       expect(second.runId).not.toBe(first.runId);
       expect(second.recipe.recipeName).not.toBe(first.recipe.recipeName);
       expect(await hash(page)).toBe(`#/result/${second.runId}`);
@@ -276,7 +261,11 @@ describe.each(SIZES)('history and addresses (%s)', (size, viewport) => {
       await waitForScreen(page, 'history');
       expect(await hash(page)).toBe('#/history');
       await page.locator('[data-screen="history"][data-loaded="true"]').waitFor();
-      const { body: list } = await call<ResultList>(stack.gatewayUrl, 'GET', `/session/${id}/results`);
+      const { body: list } = await call<ResultList>(
+        fixture.stack.gatewayUrl,
+        'GET',
+        `/session/${id}/results`,
+      );
       expect(list.items.map((item) => item.runId)).toEqual([second.runId, first.runId]);
       const links = page.getByTestId('history-link');
       expect(await links.count()).toBe(2);
@@ -284,7 +273,7 @@ describe.each(SIZES)('history and addresses (%s)', (size, viewport) => {
       expect(await links.nth(1).locator('.history-name').textContent()).toBe(first.recipe.recipeName);
       expect(await page.getByTestId('history-state').textContent()).toBe('결과 2개');
       await screenshot(page, `history-${size}`);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       // Reload keeps the history; the older entry opens the first result, also after a reload.
       await page.reload();
@@ -319,14 +308,14 @@ describe.each(SIZES)('history and addresses (%s)', (size, viewport) => {
       expect(await page.getByTestId('recipe-name').textContent()).toBe(first.recipe.recipeName);
 
       // An address of a result the session does not have goes to the form and says so.
-      await page.goto(`${stack.gatewayUrl}/#/result/00000000-0000-0000-0000-000000000000`);
+      await page.goto(`${fixture.stack.gatewayUrl}/#/result/00000000-0000-0000-0000-000000000000`);
       await waitForScreen(page, 'form');
       expect(await page.getByTestId('notice').textContent()).toBe(
         '이 결과를 찾을 수 없어요. 세션이 바뀌었거나 기록이 지워졌어요.',
       );
       expect(problems).toEqual([]);
     } finally {
-      model.setBehaviour(() => ({ kind: 'recipe' }));
+      fixture.model.setBehaviour(() => ({ kind: 'recipe' }));
       await context.close();
     }
   });
@@ -334,28 +323,28 @@ describe.each(SIZES)('history and addresses (%s)', (size, viewport) => {
 
 describe('cancelling a meal plan', () => {
   it('when cancel is pressed while the days are written, then the plan form says the plan was cancelled', async () => {
-    model.setBehaviour(() => ({ kind: 'delay', ms: 60_000, then: { kind: 'recipe' } }));
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, PHONE);
+    fixture.model.setBehaviour(() => ({ kind: 'delay', ms: 60_000, then: { kind: 'recipe' } }));
+    const { page, context, problems } = await fixture.open(PHONE);
     try {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
-      await page.goto(`${stack.gatewayUrl}/#/plan`);
+      await page.goto(`${fixture.stack.gatewayUrl}/#/plan`);
       await waitForScreen(page, 'plan-form');
       await page.getByLabel('날 수 (1–7)').selectOption('2');
       await page.getByRole('button', { name: '식단 짜기' }).click();
       await page.locator('[data-screen="plan-progress"][data-phase="plan_writing"]').waitFor();
       expect(await page.getByTestId('plan-days').locator('li[data-status="writing"]').count()).toBe(2);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       await page.getByRole('button', { name: '취소' }).click();
       await waitForScreen(page, 'plan-form');
       expect(await hash(page)).toBe('#/plan');
       expect(await page.getByTestId('notice').textContent()).toBe('식단 짜기를 취소했어요.');
-      const status = await call<{ status: string }>(stack.gatewayUrl, 'GET', `/session/${id}/status`);
+      const status = await call<{ status: string }>(fixture.stack.gatewayUrl, 'GET', `/session/${id}/status`);
       expect(status.body.status).toBe('cancelled');
       expect(problems).toEqual([]);
     } finally {
-      model.setBehaviour(() => ({ kind: 'recipe' }));
+      fixture.model.setBehaviour(() => ({ kind: 'recipe' }));
       await context.close();
     }
   });

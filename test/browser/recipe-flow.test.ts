@@ -1,68 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import type { ResultDocument } from '@ai-chef/contracts';
-import { startStack, type TestStack } from '../support/stack.js';
 import { call } from '../support/http.js';
-import { startNaverFake, type NaverFake } from '../fakes/naver-fake.js';
-import { startAnthropicFake, type AnthropicFake } from '../fakes/anthropic-fake.js';
 import {
   DESKTOP,
   PHONE,
-  assertPageBuilt,
-  launchBrowser,
+  axeViolations,
   localStorageOf,
-  openPage,
   screenshot,
-  seriousAxeViolations,
   shownSessionId,
+  tabTo,
   waitForScreen,
 } from './browser-harness.js';
+import { useBrowserStack } from './browser-stack.js';
 
 // Shop prices from the Naver fake (vendors with links) and a model that tests can slow down, both local.
-let stack: TestStack;
-let naver: NaverFake;
-let model: AnthropicFake;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertPageBuilt();
-  naver = await startNaverFake();
-  model = await startAnthropicFake();
-  stack = await startStack({
-    NAVER_CLIENT_ID: naver.clientId,
-    NAVER_CLIENT_SECRET: naver.clientSecret,
-    NAVER_API_BASE_URL: naver.url,
-    ANTHROPIC_API_KEY: model.apiKey,
-    ANTHROPIC_BASE_URL: model.url,
-  });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await naver?.close();
-  await model?.close();
-});
-
-async function resultOf(id: string): Promise<ResultDocument> {
-  const reply = await call<ResultDocument>(stack.gatewayUrl, 'GET', `/session/${id}/result`);
-  expect(reply.status).toBe(200);
-  return reply.body;
-}
-
-/** Presses Tab until `selector` has focus; fails when it never gets it (not reachable by keyboard). */
-async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab');
-    if (
-      await page.evaluate(
-        `document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`,
-      )
-    )
-      return;
-  }
-  throw new Error(`${selector} never took focus in ${limit} Tab presses`);
-}
+const fixture = useBrowserStack({ fakes: true });
 
 /** What the result page shows must be what the API returned. */
 async function expectResultShown(page: Page, result: ResultDocument): Promise<void> {
@@ -76,7 +29,9 @@ async function expectResultShown(page: Page, result: ResultDocument): Promise<vo
   }
   const vendors = Object.keys(result.pricing.vendorBreakdown);
   expect(await page.locator('[data-vendor]').count()).toBe(vendors.length);
-  expect(await page.locator('.basket-item').count()).toBe(result.pricing.items.filter((item) => item.chosen !== null).length);
+  expect(await page.locator('.basket-item').count()).toBe(
+    result.pricing.items.filter((item) => item.chosen !== null).length,
+  );
   // One estimate marker for the whole basket, none per line.
   expect(await page.getByTestId('estimate-note').count()).toBe(
     result.pricing.items.some((item) => item.estimated) ? 1 : 0,
@@ -85,12 +40,11 @@ async function expectResultShown(page: Page, result: ResultDocument): Promise<vo
 
 describe('a keto run on a phone, by keyboard only', () => {
   it('when the form is sent, then progress streams in and the result shows recipe, nutrition and basket', async () => {
-    const { page, context, problems, trace } = await openPage(browser, stack.gatewayUrl, PHONE);
-    try {
+    await fixture.withPage(PHONE, async ({ page, context, problems, trace }) => {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       await screenshot(page, 'form-phone');
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       // Tab into the target radios (the language switch comes first), arrow to keto.
       await tabTo(page, 'input[name="target"]');
@@ -118,7 +72,7 @@ describe('a keto run on a phone, by keyboard only', () => {
       ).toBe(true);
       expect(seen[seen.length - 1]).toMatch(/^result\|/);
 
-      const result = await resultOf(id);
+      const result = await fixture.resultOf(id);
       expect(result.profile).toMatchObject({ target: 'keto', servings: 3, allergies: ['peanut'] });
       await expectResultShown(page, result);
       expect(await page.locator('[data-rule="keto.net_carbs"] .bar-fill').count()).toBe(1);
@@ -141,13 +95,13 @@ describe('a keto run on a phone, by keyboard only', () => {
         `${result.summary.costPerServing.toLocaleString('ko-KR')}원`,
       );
       await screenshot(page, 'result-phone');
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       // A reload keeps the session and shows its result again.
       await page.reload();
       await waitForScreen(page, 'result');
       expect(await shownSessionId(page)).toBe(id);
-      expect((await localStorageOf(context, stack.gatewayUrl)).sessionId).toBe(id);
+      expect((await localStorageOf(context, fixture.stack.gatewayUrl)).sessionId).toBe(id);
       expect(await page.getByTestId('recipe-name').textContent()).toBe(result.recipe.recipeName);
 
       // "Change the profile" goes back to the form with the profile kept, by keyboard too.
@@ -158,23 +112,20 @@ describe('a keto run on a phone, by keyboard only', () => {
       expect(await page.getByLabel('인분 (1–12)').inputValue()).toBe('3');
       expect(await page.locator('input[data-allergen="peanut"]').isChecked()).toBe(true);
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('the page in English at desktop width', () => {
   it('when English is chosen, then it is remembered and the run shows in English', async () => {
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, DESKTOP);
-    try {
+    await fixture.withPage(DESKTOP, async ({ page, context, problems }) => {
       await waitForScreen(page, 'form');
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('heading', { name: 'Who are you cooking for?' }).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       await page.reload();
       await page.getByRole('heading', { name: 'Who are you cooking for?' }).waitFor();
-      expect((await localStorageOf(context, stack.gatewayUrl)).aiChefLanguage).toBe('en');
+      expect((await localStorageOf(context, fixture.stack.gatewayUrl)).aiChefLanguage).toBe('en');
       // The recipe language followed the page.
       expect(await page.getByLabel('Recipe language').inputValue()).toBe('en');
 
@@ -182,11 +133,11 @@ describe('the page in English at desktop width', () => {
       await page.getByLabel('Budget (KRW, 1,000–1,000,000)').fill('50000');
       await page.getByLabel('Ingredients you dislike (comma-separated)').fill('버섯');
       await screenshot(page, 'form-desktop');
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Make my recipe' }).click();
       await waitForScreen(page, 'result');
       const id = await shownSessionId(page);
-      const result = await resultOf(id);
+      const result = await fixture.resultOf(id);
       expect(result.profile).toMatchObject({ target: 'keto', budget: 50000, language: 'en' });
       await expectResultShown(page, result);
       await page.getByRole('heading', { name: 'Nutrition per serving' }).waitFor();
@@ -195,23 +146,21 @@ describe('the page in English at desktop width', () => {
         `₩${result.summary.totalCost.toLocaleString('en-US')}`,
       );
       await screenshot(page, 'result-desktop');
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       // Switching back to Korean keeps the result on screen.
       await page.getByRole('button', { name: '한국어' }).click();
       await page.getByRole('heading', { name: '장바구니' }).waitFor();
       expect(await page.getByTestId('recipe-name').textContent()).toBe(result.recipe.recipeName);
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('cancelling a run', () => {
   it('when cancel is pressed while the recipe is being written, then the run stops and the form says so', async () => {
-    model.setBehaviour(() => ({ kind: 'delay', ms: 60_000, then: { kind: 'recipe' } }));
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, PHONE);
+    fixture.model.setBehaviour(() => ({ kind: 'delay', ms: 60_000, then: { kind: 'recipe' } }));
+    const { page, context, problems } = await fixture.open(PHONE);
     try {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
@@ -222,20 +171,20 @@ describe('cancelling a run', () => {
       expect(await page.getByTestId('progress-text').textContent()).toBe('레시피를 쓰는 중 (10%)');
       expect(await page.getByTestId('progress-bar').getAttribute('value')).toBe('10');
       await screenshot(page, 'progress-phone');
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       await page.getByRole('button', { name: '취소' }).click();
       await waitForScreen(page, 'form');
       expect(await page.getByTestId('notice').textContent()).toBe('레시피 만들기를 취소했어요.');
       const status = await call<{ status: string; phase: string }>(
-        stack.gatewayUrl,
+        fixture.stack.gatewayUrl,
         'GET',
         `/session/${id}/status`,
       );
       expect(status.body).toMatchObject({ status: 'cancelled', phase: 'cancelled' });
       expect(problems).toEqual([]);
     } finally {
-      model.setBehaviour(() => ({ kind: 'recipe' }));
+      fixture.model.setBehaviour(() => ({ kind: 'recipe' }));
       await context.close();
     }
   });

@@ -1,65 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page, Route } from 'playwright-core';
-import type { ResultDocument, SessionStatusView } from '@ai-chef/contracts';
-import { startStack, type TestStack } from '../support/stack.js';
+import { describe, expect, it } from '@jest/globals';
+import type { Page, Route } from 'playwright-core';
+import type { SessionStatusView } from '@ai-chef/contracts';
 import { call, eventually } from '../support/http.js';
 import { NO_KETO_POSSIBLE } from '../support/factories.js';
 import { amountText } from '../../services/gateway/web/src/amount-text.js';
 import { shoppingListText } from '../../services/gateway/web/src/shopping-list-text.js';
 import {
-  DESKTOP,
-  PHONE,
-  assertPageBuilt,
-  launchBrowser,
+  SIZES,
+  axeViolations,
   localStorageOf,
-  openPage,
   screenshot,
-  seriousAxeViolations,
   shownSessionId,
+  tabTo,
   waitForScreen,
+  won,
 } from './browser-harness.js';
+import { useBrowserStack } from './browser-stack.js';
 
 // The offline stack (no keys): the built-in engine names alternatives, every price is an estimate.
-let stack: TestStack;
-let browser: Browser;
+const fixture = useBrowserStack();
 
-beforeAll(async () => {
-  assertPageBuilt();
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const VIEWPORTS = [
-  ['phone', PHONE],
-  ['desktop', DESKTOP],
-] as const;
-
-const won = (amount: number): string => `${amount.toLocaleString('ko-KR')}원`;
 const number = (value: number): string => value.toLocaleString('ko-KR', { maximumFractionDigits: 1 });
-
-async function resultOf(id: string): Promise<ResultDocument> {
-  const reply = await call<ResultDocument>(stack.gatewayUrl, 'GET', `/session/${id}/result`);
-  expect(reply.status).toBe(200);
-  return reply.body;
-}
-
-/** Presses Tab until `selector` has focus; fails when it never gets it (not reachable by keyboard). */
-async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i += 1) {
-    await page.keyboard.press('Tab');
-    if (
-      await page.evaluate(
-        `document.activeElement && document.activeElement.matches(${JSON.stringify(selector)})`,
-      )
-    )
-      return;
-  }
-  throw new Error(`${selector} never took focus in ${limit} Tab presses`);
-}
 
 interface ProcessBody {
   profile: Record<string, unknown>;
@@ -83,12 +44,13 @@ async function runFrom(page: Page, click: () => Promise<void>): Promise<ProcessB
   return body;
 }
 
-describe.each(VIEWPORTS)('what I have, on a %s', (size, viewport) => {
+describe.each(SIZES)('what I have, on a %s', (size, viewport) => {
   it('when the pantry and fridge are set, then owned items are marked, both costs shown and the list copies', async () => {
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, viewport);
-    try {
+    await fixture.withPage(viewport, async ({ page, context, problems }) => {
       if (size === 'desktop') {
-        await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.gatewayUrl });
+        await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+          origin: fixture.stack.gatewayUrl,
+        });
       } else {
         // A browser without the clipboard API (older, or an insecure origin) gets the list selected instead.
         await page.addInitScript({
@@ -128,7 +90,7 @@ describe.each(VIEWPORTS)('what I have, on a %s', (size, viewport) => {
       expect(await otherPantry.getAttribute('aria-invalid')).toBe('true');
       await otherPantry.fill('고춧가루, 다진 마늘');
       await screenshot(page, `have-form-${size}`);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       const sent = await runFrom(page, () => page.getByRole('button', { name: '레시피 만들기' }).click());
       expect(sent.profile.pantry).toEqual([
@@ -140,7 +102,7 @@ describe.each(VIEWPORTS)('what I have, on a %s', (size, viewport) => {
         '고춧가루',
         '다진 마늘',
       ]);
-      const result = await resultOf(id);
+      const result = await fixture.resultOf(id);
       expect(result.profile.pantry).not.toBe('basic');
       expect(result.profile.pantry).not.toContain('sesame_oil');
 
@@ -202,11 +164,11 @@ describe.each(VIEWPORTS)('what I have, on a %s', (size, viewport) => {
         expect(await page.getByTestId('copy-status').textContent()).toContain('자동 복사가 안 돼요');
       }
       await screenshot(page, `have-result-${size}`);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       // The pantry is kept in the browser: back on the form it is as it was left.
       const stored = JSON.parse(
-        (await localStorageOf(context, stack.gatewayUrl)).aiChefProfileDraft ?? '{}',
+        (await localStorageOf(context, fixture.stack.gatewayUrl)).aiChefProfileDraft ?? '{}',
       ) as {
         pantry?: string[];
         pantryOther?: string;
@@ -223,22 +185,19 @@ describe.each(VIEWPORTS)('what I have, on a %s', (size, viewport) => {
         '고춧가루, 다진 마늘',
       );
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
-describe.each(VIEWPORTS)('choosing a dish, on a %s', (size, viewport) => {
+describe.each(SIZES)('choosing a dish, on a %s', (size, viewport) => {
   it('when an alternative, another recipe or other servings are asked for, then each runs that dish', async () => {
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, viewport);
-    try {
+    await fixture.withPage(viewport, async ({ page, problems }) => {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       await page.getByRole('radio', { name: /일반/ }).check();
       await page.getByRole('checkbox', { name: /고혈압/ }).check();
       await runFrom(page, () => page.getByRole('button', { name: '레시피 만들기' }).click());
-      const first = await resultOf(id);
+      const first = await fixture.resultOf(id);
 
       // Notices first: right under the dish's name, before its description and ingredients.
       expect(first.notices.length).toBeGreaterThan(0);
@@ -285,7 +244,7 @@ describe.each(VIEWPORTS)('choosing a dish, on a %s', (size, viewport) => {
         first.alternatives.map((alternative) => alternative.recipeName),
       );
       await screenshot(page, `choices-result-${size}`);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       // "Make this" on the last card runs that dish.
       const chosen = first.alternatives.at(-1)?.recipeName ?? '';
@@ -293,7 +252,7 @@ describe.each(VIEWPORTS)('choosing a dish, on a %s', (size, viewport) => {
         page.locator(`[data-track="alternative-chosen"][data-dish="${chosen}"]`).click(),
       );
       expect(sentChosen.dish).toBe(chosen);
-      const second = await resultOf(id);
+      const second = await fixture.resultOf(id);
       expect(second.recipe.recipeName).toBe(chosen);
       expect(await page.getByTestId('recipe-name').textContent()).toBe(chosen);
 
@@ -313,7 +272,7 @@ describe.each(VIEWPORTS)('choosing a dish, on a %s', (size, viewport) => {
         }
       });
       expect(sentAnother.dish).toBe(next);
-      const third = await resultOf(id);
+      const third = await fixture.resultOf(id);
       expect(third.recipe.recipeName).toBe(next);
       expect(third.recipe.recipeName).not.toBe(second.recipe.recipeName);
 
@@ -322,7 +281,7 @@ describe.each(VIEWPORTS)('choosing a dish, on a %s', (size, viewport) => {
       await page.getByLabel('인분 바꾸기 (1–12)').fill('3');
       const sentServings = await runFrom(page, () => page.getByTestId('servings-submit').click());
       expect(sentServings).toMatchObject({ dish: third.recipe.recipeName, profile: { servings: 3 } });
-      const fourth = await resultOf(id);
+      const fourth = await fixture.resultOf(id);
       expect(fourth.recipe).toMatchObject({ recipeName: third.recipe.recipeName, servings: 3 });
       expect(await page.getByTestId('servings').textContent()).toBe('3인분');
       expect(await page.getByTestId('servings-input').inputValue()).toBe('3');
@@ -347,17 +306,14 @@ describe.each(VIEWPORTS)('choosing a dish, on a %s', (size, viewport) => {
           'Make this',
         );
         expect(await page.getByTestId('make-another').textContent()).toBe('Make another');
-        expect(await seriousAxeViolations(page)).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
       }
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('when no other dish keeps the rules, then there are no cards and no "another recipe" button', async () => {
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, viewport);
-    try {
+    await fixture.withPage(viewport, async ({ page, problems }) => {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       // Keto with every protein but mackerel ruled out and lettuce disliked leaves one dish in the library.
@@ -371,25 +327,22 @@ describe.each(VIEWPORTS)('choosing a dish, on a %s', (size, viewport) => {
       await page.getByLabel('그 밖의 알레르기 식품 (쉼표로 구분)').fill(others.join(', '));
       await page.getByLabel('싫어하는 재료 (쉼표로 구분)').fill('상추');
       await runFrom(page, () => page.getByRole('button', { name: '레시피 만들기' }).click());
-      const result = await resultOf(id);
+      const result = await fixture.resultOf(id);
       expect(result.alternatives).toEqual([]);
       expect(await page.getByTestId('alternatives').count()).toBe(0);
       expect(await page.getByTestId('make-another').count()).toBe(0);
       // The profile can still be changed, and the servings too.
       expect(await page.getByTestId('edit-profile').isVisible()).toBe(true);
       expect(await page.getByTestId('servings-control').isVisible()).toBe(true);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
-describe.each(VIEWPORTS)('a slow run and a late cancel, on a %s', (size, viewport) => {
+describe.each(SIZES)('a slow run and a late cancel, on a %s', (size, viewport) => {
   it('when cancel reaches the server after the run finished, then the result says it was too late', async () => {
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, viewport);
-    try {
+    await fixture.withPage(viewport, async ({ page, problems }) => {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       // The stream is held so the page stays on the progress screen; the cancel is held until the run is done.
@@ -400,7 +353,11 @@ describe.each(VIEWPORTS)('a slow run and a late cancel, on a %s', (size, viewpor
       await page.route('**/cancel', async (route) => {
         await eventually(
           async () => {
-            const status = await call<SessionStatusView>(stack.gatewayUrl, 'GET', `/session/${id}/status`);
+            const status = await call<SessionStatusView>(
+              fixture.stack.gatewayUrl,
+              'GET',
+              `/session/${id}/status`,
+            );
             return status.body.status === 'completed' ? true : undefined;
           },
           { what: 'the run to complete' },
@@ -421,7 +378,7 @@ describe.each(VIEWPORTS)('a slow run and a late cancel, on a %s', (size, viewpor
         .waitFor({ timeout: 25_000 });
       expect(Number((await elapsed.textContent())?.match(/^(\d+)초/)?.[1])).toBeGreaterThanOrEqual(15);
       await screenshot(page, `progress-slow-${size}`);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       const cancelled = page.waitForResponse((response) => response.url().endsWith('/cancel'), {
         timeout: 60_000,
@@ -439,19 +396,16 @@ describe.each(VIEWPORTS)('a slow run and a late cancel, on a %s', (size, viewpor
         '취소가 늦었어요 — 요리가 이미 완성됐어요.',
       );
       expect(await page.getByTestId('recipe-name').textContent()).toBe(
-        (await resultOf(id)).recipe.recipeName,
+        (await fixture.resultOf(id)).recipe.recipeName,
       );
       await screenshot(page, `late-cancel-${size}`);
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('when the result is already on screen as the late cancel is answered, then the message appears on it', async () => {
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, viewport);
-    try {
+    await fixture.withPage(viewport, async ({ page, problems }) => {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       const heldStreams: Route[] = [];
@@ -469,7 +423,11 @@ describe.each(VIEWPORTS)('a slow run and a late cancel, on a %s', (size, viewpor
       const cancel = await eventually(async () => heldCancel, { what: 'the cancel request' });
       await eventually(
         async () => {
-          const status = await call<SessionStatusView>(stack.gatewayUrl, 'GET', `/session/${id}/status`);
+          const status = await call<SessionStatusView>(
+            fixture.stack.gatewayUrl,
+            'GET',
+            `/session/${id}/status`,
+          );
           return status.body.status === 'completed' ? true : undefined;
         },
         { what: 'the run to complete' },
@@ -484,12 +442,10 @@ describe.each(VIEWPORTS)('a slow run and a late cancel, on a %s', (size, viewpor
       expect((await answered).status()).toBe(409);
       await page.getByTestId('late-cancel').filter({ hasText: '취소가 늦었어요' }).waitFor();
       expect(await page.getByTestId('recipe-name').textContent()).toBe(
-        (await resultOf(id)).recipe.recipeName,
+        (await fixture.resultOf(id)).recipe.recipeName,
       );
       await screenshot(page, `late-cancel-on-result-${size}`);
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

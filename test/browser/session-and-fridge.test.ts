@@ -1,58 +1,40 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+
 import type { FridgeView } from '@ai-chef/contracts';
-import { startStack, type TestStack } from '../support/stack.js';
 import { call } from '../support/http.js';
 import { NO_KETO_POSSIBLE } from '../support/factories.js';
 import {
   DESKTOP,
   PHONE,
-  assertPageBuilt,
-  launchBrowser,
+  axeViolations,
   localStorageOf,
-  openPage,
   screenshot,
-  seriousAxeViolations,
   setLocalStorage,
   shownSessionId,
   waitForScreen,
 } from './browser-harness.js';
+import { useBrowserStack } from './browser-stack.js';
 
 // The offline stack (no keys): built-in recipes and reference prices, so every basket item is an estimate.
-let stack: TestStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertPageBuilt();
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const fixture = useBrowserStack();
 
 const SESSION_ID = /^sess-\d{13}-[A-Za-z0-9_-]{22,64}$/;
 
 describe('the session', () => {
   it('when the page opens, then it makes a session, stores id and expiry, and keeps the id on the footer', async () => {
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, PHONE);
-    try {
+    await fixture.withPage(PHONE, async ({ page, context, problems }) => {
       await waitForScreen(page, 'form');
-      const stored = await localStorageOf(context, stack.gatewayUrl);
+      const stored = await localStorageOf(context, fixture.stack.gatewayUrl);
       expect(stored.sessionId).toMatch(SESSION_ID);
       expect(Date.parse(stored.sessionExpiry ?? '')).toBeGreaterThan(Date.now() + 7000 * 1000);
       expect(await shownSessionId(page)).toBe(stored.sessionId);
       expect(await page.locator('html').getAttribute('lang')).toBe('ko');
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('when the stored expiry has passed, then a new session starts without asking about the old one', async () => {
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, PHONE);
-    try {
+    await fixture.withPage(PHONE, async ({ page, context, problems }) => {
       await waitForScreen(page, 'form');
       const first = await shownSessionId(page);
       await setLocalStorage(page, { sessionExpiry: new Date(Date.now() - 60_000).toISOString() });
@@ -65,16 +47,13 @@ describe('the session', () => {
       expect(second).not.toBe(first);
       expect(asked).toContain('POST /session/start');
       expect(asked).not.toContain(`GET /session/${first}`);
-      expect((await localStorageOf(context, stack.gatewayUrl)).sessionId).toBe(second);
+      expect((await localStorageOf(context, fixture.stack.gatewayUrl)).sessionId).toBe(second);
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('when the server no longer knows the stored id, then the 404 starts a new session', async () => {
-    const { page, context } = await openPage(browser, stack.gatewayUrl, PHONE);
-    try {
+    await fixture.withPage(PHONE, async ({ page, context }) => {
       await waitForScreen(page, 'form');
       const unknown = `sess-${Date.now()}-AAAAAAAAAAAAAAAAAAAAAA`;
       await setLocalStorage(page, {
@@ -91,14 +70,12 @@ describe('the session', () => {
       const fresh = await shownSessionId(page);
       expect(fresh).toMatch(SESSION_ID);
       expect(fresh).not.toBe(unknown);
-      expect((await localStorageOf(context, stack.gatewayUrl)).sessionId).toBe(fresh);
-    } finally {
-      await context.close();
-    }
+      expect((await localStorageOf(context, fixture.stack.gatewayUrl)).sessionId).toBe(fresh);
+    });
   });
 
   it('when creating a session fails twice, then the third try 2 s later succeeds', async () => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await fixture.browser.newContext({ viewport: PHONE });
     try {
       const page = await context.newPage();
       let failures = 0;
@@ -116,7 +93,7 @@ describe('the session', () => {
           await route.continue();
         }
       });
-      await page.goto(stack.gatewayUrl);
+      await page.goto(fixture.stack.gatewayUrl);
       await waitForScreen(page, 'form', 30_000);
       expect(tries).toHaveLength(3);
       expect((tries[1] ?? 0) - (tries[0] ?? 0)).toBeGreaterThanOrEqual(1900);
@@ -128,13 +105,15 @@ describe('the session', () => {
   });
 
   it('when all three tries fail, then the error shows with a retry button that works', async () => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await fixture.browser.newContext({ viewport: PHONE });
     try {
       const page = await context.newPage();
       await page.route('**/session/start', (route) => route.abort('connectionrefused'));
-      await page.goto(stack.gatewayUrl);
+      await page.goto(fixture.stack.gatewayUrl);
       await waitForScreen(page, 'error', 30_000);
       expect(await page.getByRole('alert').textContent()).toContain('서버에 연결할 수 없어요');
+      await screenshot(page, 'error-phone');
+      expect(await axeViolations(page)).toEqual([]);
       await page.unroute('**/session/start');
       await page.getByRole('button', { name: '다시 시도' }).click();
       await waitForScreen(page, 'form');
@@ -147,8 +126,7 @@ describe('the session', () => {
 
 describe('keeping the session alive', () => {
   it('when the session has under 30 minutes left, then the next action extends it', async () => {
-    const { page, context } = await openPage(browser, stack.gatewayUrl, PHONE);
-    try {
+    await fixture.withPage(PHONE, async ({ page, context }) => {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       // The server's own expiry is two hours away; the page is told ten minutes, as if it had aged.
@@ -161,7 +139,7 @@ describe('keeping the session alive', () => {
       });
       await page.reload();
       await waitForScreen(page, 'form');
-      expect((await localStorageOf(context, stack.gatewayUrl)).sessionExpiry).toBe(soon);
+      expect((await localStorageOf(context, fixture.stack.gatewayUrl)).sessionExpiry).toBe(soon);
 
       const extended = page.waitForResponse((response) => response.url().endsWith(`/session/${id}/extend`));
       await page.getByRole('radio', { name: /냉장고 파먹기/ }).check();
@@ -174,18 +152,15 @@ describe('keeping the session alive', () => {
       expect(reply.status()).toBe(200);
       const { expiresAt } = (await reply.json()) as { expiresAt: string };
       expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now() + 23 * 3_600_000);
-      expect((await localStorageOf(context, stack.gatewayUrl)).sessionExpiry).toBe(expiresAt);
+      expect((await localStorageOf(context, fixture.stack.gatewayUrl)).sessionExpiry).toBe(expiresAt);
       await page.getByTestId('fridge-items').locator('.name', { hasText: '두부' }).waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('the fridge target', () => {
   it('when items are found by search and added, then removing one and processing cooks from the rest', async () => {
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, PHONE);
-    try {
+    await fixture.withPage(PHONE, async ({ page, problems }) => {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       // The fridge is part of "What I have" for every target.
@@ -221,14 +196,14 @@ describe('the fridge target', () => {
       await page.getByRole('button', { name: '양파 빼기' }).click();
       await inFridge('양파').waitFor({ state: 'detached' });
 
-      const fridge = await call<FridgeView>(stack.gatewayUrl, 'GET', `/session/${id}/fridge`);
+      const fridge = await call<FridgeView>(fixture.stack.gatewayUrl, 'GET', `/session/${id}/fridge`);
       const names = fridge.body.items.map((item) => item.nameKo).sort();
       expect(names).toHaveLength(4);
       expect(names).toEqual(expect.arrayContaining(['두부', '대파', '감자']));
       expect(names).not.toContain('양파');
       expect(await page.getByTestId('fridge-items').locator('li').count()).toBe(4);
       await screenshot(page, 'fridge-form-phone');
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       await page.getByRole('button', { name: '레시피 만들기' }).click();
       await waitForScreen(page, 'result');
@@ -243,16 +218,13 @@ describe('the fridge target', () => {
       expect(await page.getByTestId('estimate-note').textContent()).toContain('예상가');
       expect(await page.locator('[data-rule="fridge.count"]').count()).toBe(1);
       await screenshot(page, 'fridge-result-phone');
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('when the fridge is empty, then the form says so instead of sending', async () => {
-    const { page, context } = await openPage(browser, stack.gatewayUrl, PHONE);
-    try {
+    await fixture.withPage(PHONE, async ({ page }) => {
       await waitForScreen(page, 'form');
       await page.getByRole('radio', { name: /냉장고 파먹기/ }).check();
       await page.getByTestId('fridge-count').filter({ hasText: '비어 있어요' }).waitFor();
@@ -266,16 +238,13 @@ describe('the fridge target', () => {
       expect(
         await page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")'),
       ).toBe('fridge-search');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('progress without the stream', () => {
   it('when the event stream cannot connect, then polling /status every 2 s carries the run to its result', async () => {
-    const { page, context, trace } = await openPage(browser, stack.gatewayUrl, DESKTOP);
-    try {
+    await fixture.withPage(DESKTOP, async ({ page, trace }) => {
       await page.route('**/stream', (route) => route.abort('failed'));
       const polls: number[] = [];
       page.on('request', (request) => {
@@ -290,20 +259,25 @@ describe('progress without the stream', () => {
         expect((polls[i] ?? 0) - (polls[i - 1] ?? 0)).toBeGreaterThanOrEqual(1_900);
       expect((await trace()).some((entry) => entry.startsWith('progress|'))).toBe(true);
       expect(await page.getByTestId('recipe-name').textContent()).not.toBe('');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it.each([
-    ['ends the stream (event: end)', { status: 200, contentType: 'text/event-stream', body: 'event: end\ndata: {"reason":"idle"}\n\n' }],
+    [
+      'ends the stream (event: end)',
+      { status: 200, contentType: 'text/event-stream', body: 'event: end\ndata: {"reason":"idle"}\n\n' },
+    ],
     [
       'refuses the stream (429 too_many_streams)',
-      { status: 429, contentType: 'application/json', headers: { 'retry-after': '30' }, body: '{"error":{"code":"too_many_streams","message":"x"}}' },
+      {
+        status: 429,
+        contentType: 'application/json',
+        headers: { 'retry-after': '30' },
+        body: '{"error":{"code":"too_many_streams","message":"x"}}',
+      },
     ],
   ])('when the gateway %s, then the page polls /status and shows the result', async (_case, answer) => {
-    const { page, context } = await openPage(browser, stack.gatewayUrl, DESKTOP);
-    try {
+    await fixture.withPage(DESKTOP, async ({ page }) => {
       await page.route('**/stream', (route) => route.fulfill(answer));
       const polls: number[] = [];
       page.on('request', (request) => {
@@ -315,16 +289,13 @@ describe('progress without the stream', () => {
       await waitForScreen(page, 'result');
       expect(polls.length).toBeGreaterThanOrEqual(1);
       expect(await page.getByTestId('recipe-name').textContent()).not.toBe('');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('a failed run', () => {
   it('when allergies rule out every keto recipe, then the failure shows with a retry, also after a reload', async () => {
-    const { page, context, problems } = await openPage(browser, stack.gatewayUrl, PHONE);
-    try {
+    await fixture.withPage(PHONE, async ({ page, problems }) => {
       await waitForScreen(page, 'form');
       const id = await shownSessionId(page);
       await page.getByRole('radio', { name: /키토/ }).check();
@@ -341,7 +312,7 @@ describe('a failed run', () => {
       const message = await page.getByTestId('error-message').textContent();
       expect(message?.length).toBeGreaterThan(10);
       const status = await call<{ status: string; error?: { message: string } }>(
-        stack.gatewayUrl,
+        fixture.stack.gatewayUrl,
         'GET',
         `/session/${id}/status`,
       );
@@ -354,7 +325,7 @@ describe('a failed run', () => {
       expect(await page.getByTestId('error-message').isVisible()).toBe(false);
       await expect(page.getByRole('button', { name: '다시 시도' }).isVisible()).resolves.toBe(true);
       await screenshot(page, 'failed-phone');
-      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       // The failure is the session's state: a reload shows it again.
       await page.reload();
@@ -371,8 +342,6 @@ describe('a failed run', () => {
         '연어, 참치캔, 오리고기',
       );
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -23,7 +23,6 @@ import { languageNote } from './views/language-note.js';
 import { loadingView } from './views/loading-view.js';
 import { connectingView, errorView } from './views/notice-view.js';
 import { planForm } from './views/plan-form.js';
-import { planProgressView, type PlanProgressView } from './views/plan-progress-view.js';
 import { planView } from './views/plan-view.js';
 import { profileForm } from './views/profile-form.js';
 import { progressView, type ProgressView } from './views/progress-view.js';
@@ -71,7 +70,7 @@ const isPlanRun = (status: SessionStatusView): boolean => status.days !== undefi
 export function startApp(host: HTMLElement, clicks: ClickStream): void {
   let screen: Screen = { kind: 'connecting', attempt: 1 };
   let view: ViewHandle | undefined;
-  let progress: ProgressView | PlanProgressView | undefined;
+  let progress: ProgressView | undefined;
   let watch: ProgressWatch | undefined;
   let draft: ProfileDraft = loadDraft(localStorage, lang());
   let lastProfile: ProfileInput | undefined;
@@ -226,7 +225,7 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
           describeError,
         });
       case 'plan-progress':
-        progress = planProgressView(screen.status, cancel);
+        progress = progressView(screen.status, cancel, runStartedAt, 'plan');
         return progress;
       case 'plan':
         return planView(screen.result, () => go({ name: 'plan' }));

@@ -264,9 +264,6 @@ const ko = {
   'plan.basketTitle': '식단 전체 장바구니',
   'plan.perMeal': '한 끼 비용',
   'plan.usedPerMeal': '한 끼에 쓰는 재료 값',
-  'plan.owned': '집에 있는 재료 (사지 않음)',
-  'plan.ownedFridge': '냉장고',
-  'plan.ownedPantry': '기본 양념',
   'plan.again': '다른 식단 짜기',
   'history.title': '이 세션의 결과',
   'history.empty': '아직 결과가 없어요. 레시피나 식단을 만들어 보세요.',
@@ -346,6 +343,8 @@ const ko = {
   'apiError.fridge_full': '냉장고에는 재료를 50가지까지 넣을 수 있어요.',
   'apiError.fridge_empty': '냉장고에 재료를 하나 이상 넣어 주세요.',
   'apiError.service_unavailable': '서비스를 잠시 쓸 수 없어요. 잠시 후 다시 시도해 주세요.',
+  // Helper E (issue 19): one progress view for a recipe and a plan.
+  'wait.plan_writing': '날짜별 식단 작성',
 } as const;
 
 export type MessageKey = keyof typeof ko;
@@ -613,9 +612,6 @@ const en: Record<MessageKey, string> = {
   'plan.basketTitle': 'One basket for the whole plan',
   'plan.perMeal': 'Per meal',
   'plan.usedPerMeal': 'Ingredients used per meal',
-  'plan.owned': 'Already at home (not bought)',
-  'plan.ownedFridge': 'fridge',
-  'plan.ownedPantry': 'pantry',
   'plan.again': 'Plan again',
   'history.title': 'Results of this session',
   'history.empty': 'No results yet. Make a recipe or a meal plan.',
@@ -694,6 +690,8 @@ const en: Record<MessageKey, string> = {
   'apiError.fridge_full': 'The fridge holds at most 50 ingredients.',
   'apiError.fridge_empty': 'Put at least one ingredient in your fridge.',
   'apiError.service_unavailable': 'The service is briefly unavailable. Please try again in a moment.',
+  // Helper E (issue 19): one progress view for a recipe and a plan.
+  'wait.plan_writing': 'the days of the plan to be written',
 };
 
 const STORAGE_KEY = 'aiChefLanguage';

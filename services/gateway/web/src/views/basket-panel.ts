@@ -1,82 +1,19 @@
-import { ESTIMATE_VENDOR } from '../contract-values.js';
 import type { ResultDocument } from '@ai-chef/contracts';
-import { amountText } from '../amount-text.js';
-import { h, safeHref } from '../dom-builder.js';
+import { h } from '../dom-builder.js';
 import { formatWon, t } from '../i18n.js';
 import { shoppingListText } from '../shopping-list-text.js';
+import {
+  budgetVerdict,
+  offerLine,
+  ownedList,
+  shippingText,
+  sortVendors,
+  totalsList,
+  vendorSection,
+} from './basket-parts.js';
 import { copyListButton } from './copy-list-button.js';
-import { ownedBadge } from './owned-badge.js';
 
-type Pricing = ResultDocument['pricing'];
-type PricedItem = Pricing['items'][number];
-
-function vendorName(vendor: string): string {
-  if (vendor === ESTIMATE_VENDOR) return t('basket.estimateVendor');
-  return vendor === '' ? t('basket.naverStore') : vendor;
-}
-
-function itemLine(
-  name: string,
-  quantity: number,
-  price: number,
-  priced: PricedItem | undefined,
-): HTMLElement {
-  const href = priced?.chosen ? safeHref(priced.chosen.link) : undefined;
-  const label = priced?.chosen?.title || name;
-  return h(
-    'li',
-    { class: 'basket-item', 'data-estimated': priced?.estimated ? 'true' : 'false' },
-    h(
-      'div',
-      { class: 'basket-item-name' },
-      h('strong', {}, name),
-      href
-        ? h(
-            'a',
-            { href, target: '_blank', rel: 'noopener noreferrer', class: 'offer-link' },
-            label,
-            h('span', { class: 'sr-only' }, ` ${t('basket.newTab')}`),
-          )
-        : h('span', { class: 'offer-title' }, label),
-    ),
-    h(
-      'span',
-      { class: 'basket-item-price' },
-      h('span', { class: 'price' }, formatWon(price)),
-      h('span', { class: 'sep' }, ' · '),
-      h('span', { class: 'count' }, t('basket.packs', { n: quantity })),
-    ),
-  );
-}
-
-/** What the person already has: not bought, listed with where it is (fridge or pantry). */
-function ownedList(items: readonly PricedItem[]): HTMLElement | null {
-  const owned = items.filter((item) => item.owned !== null);
-  if (owned.length === 0) return null;
-  return h(
-    'section',
-    { class: 'vendor owned', 'data-testid': 'owned-items' },
-    h('h4', {}, t('basket.owned')),
-    h(
-      'ul',
-      { class: 'basket-items' },
-      owned.map((item) =>
-        h(
-          'li',
-          { class: 'owned-item', 'data-owned': item.owned ?? '' },
-          h(
-            'span',
-            { class: 'basket-item-name' },
-            h('strong', {}, item.ingredient),
-            ' ',
-            ownedBadge(item.owned),
-          ),
-          h('span', { class: 'amount' }, amountText(item.amount, item.unit)),
-        ),
-      ),
-    ),
-  );
-}
+type PricedItem = ResultDocument['pricing']['items'][number];
 
 /** The basket by vendor with links, shipping, the total, the cost per serving and the budget verdict. */
 export function basketPanel(result: ResultDocument): HTMLElement {
@@ -87,16 +24,10 @@ export function basketPanel(result: ResultDocument): HTMLElement {
     const index = unused.findIndex((item) => item.chosen?.vendor === vendor && item.ingredient === name);
     return index < 0 ? undefined : unused.splice(index, 1)[0];
   };
-  const vendors = Object.entries(pricing.vendorBreakdown).sort(([a], [b]) =>
-    a === ESTIMATE_VENDOR
-      ? 1
-      : b === ESTIMATE_VENDOR
-        ? -1
-        : a === pricing.optimalVendor
-          ? -1
-          : b === pricing.optimalVendor
-            ? 1
-            : 0,
+  const vendors = sortVendors(
+    Object.entries(pricing.vendorBreakdown),
+    ([vendor]) => vendor,
+    pricing.optimalVendor,
   );
 
   return h(
@@ -110,52 +41,24 @@ export function basketPanel(result: ResultDocument): HTMLElement {
           t('basket.estimateNote'),
         )
       : null,
-    h(
-      'dl',
-      { class: 'totals' },
-      h(
-        'div',
-        { class: 'total-pay' },
-        h('dt', {}, t('basket.payNow')),
-        h('dd', { 'data-testid': 'total-cost' }, formatWon(summary.totalCost)),
-      ),
-      h(
-        'div',
-        {},
-        h('dt', {}, t('basket.shipping')),
-        h('dd', {}, pricing.shippingCost === 0 ? t('basket.free') : formatWon(pricing.shippingCost)),
-      ),
-      h(
-        'div',
-        {},
-        h('dt', {}, t('basket.perServing')),
-        h('dd', { 'data-testid': 'cost-per-serving' }, formatWon(summary.costPerServing)),
-      ),
-      h(
-        'div',
-        {},
-        h('dt', {}, t('basket.usedPerServing')),
-        h('dd', { 'data-testid': 'used-cost-per-serving' }, formatWon(summary.usedCostPerServing)),
-      ),
-      h('div', {}, h('dt', {}, t('basket.budget')), h('dd', {}, formatWon(summary.budget))),
-    ),
+    totalsList([
+      {
+        term: t('basket.payNow'),
+        value: formatWon(summary.totalCost),
+        testId: 'total-cost',
+        className: 'total-pay',
+      },
+      { term: t('basket.shipping'), value: shippingText(pricing.shippingCost) },
+      { term: t('basket.perServing'), value: formatWon(summary.costPerServing), testId: 'cost-per-serving' },
+      {
+        term: t('basket.usedPerServing'),
+        value: formatWon(summary.usedCostPerServing),
+        testId: 'used-cost-per-serving',
+      },
+      { term: t('basket.budget'), value: formatWon(summary.budget) },
+    ]),
     h('p', { class: 'hint' }, t('basket.usedHint')),
-    h(
-      'p',
-      { class: `badge big ${summary.withinBudget ? 'good' : 'bad'}`, 'data-testid': 'budget-badge' },
-      summary.withinBudget
-        ? t('basket.within')
-        : t('basket.over', {
-            amount: formatWon(pricing.overBudget?.by ?? summary.totalCost - summary.budget),
-          }),
-    ),
-    pricing.overBudget && pricing.overBudget.suggestions.length > 0
-      ? h(
-          'ul',
-          { class: 'suggestions' },
-          pricing.overBudget.suggestions.map((text) => h('li', {}, text)),
-        )
-      : null,
+    budgetVerdict(summary, pricing.overBudget),
     pricing.recommendations.sameVendorSavings > 0
       ? h(
           'p',
@@ -164,23 +67,20 @@ export function basketPanel(result: ResultDocument): HTMLElement {
         )
       : null,
     vendors.map(([vendor, entry]) =>
-      h(
-        'section',
-        { class: 'vendor', 'data-vendor': vendor },
-        h('h4', {}, vendorName(vendor)),
-        h(
-          'ul',
-          { class: 'basket-items' },
-          entry.items.map((item) => itemLine(item.name, item.quantity, item.price, take(vendor, item.name))),
-        ),
-        h(
-          'p',
-          { class: 'vendor-sum' },
-          `${t('basket.subtotal')} ${formatWon(entry.subtotal)} · ${t('basket.shipping')} ${entry.shipping === 0 ? t('basket.free') : formatWon(entry.shipping)}`,
+      vendorSection(
+        vendor,
+        entry,
+        entry.items.map((item) =>
+          offerLine({
+            name: item.name,
+            quantity: item.quantity,
+            price: item.price,
+            priced: take(vendor, item.name),
+          }),
         ),
       ),
     ),
-    ownedList(pricing.items),
+    ownedList(pricing.items, 'owned-items'),
     copyListButton(() => shoppingListText(result)),
   );
 }

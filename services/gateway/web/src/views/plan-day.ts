@@ -1,7 +1,7 @@
-import type { PlanDay, PlanMeal, RuleCheck } from '@ai-chef/contracts';
-import { checkBar } from '../check-bars.js';
+import type { PlanDay, PlanMeal } from '@ai-chef/contracts';
 import { h } from '../dom-builder.js';
-import { formatNumber, t, tMaybe } from '../i18n.js';
+import { formatNumber, t } from '../i18n.js';
+import { checkRow } from './check-row.js';
 
 const DAY_TOTALS = [
   ['calories', 'kcal'],
@@ -15,55 +15,6 @@ const DAY_TOTALS = [
 /** The element id of a meal, so a plan's meal has an address of its own within the page. */
 export function mealAnchor(day: number, meal: number): string {
   return `day-${day}-meal-${meal}`;
-}
-
-function amountText(value: number | string, unit: string): string {
-  const shown = typeof value === 'number' ? formatNumber(value) : value;
-  return unit ? `${shown} ${unit}` : shown;
-}
-
-function limitWords(limit: RuleCheck['limit'], unit: string): string {
-  if (Array.isArray(limit)) return amountText(`${formatNumber(limit[0])}–${formatNumber(limit[1])}`, unit);
-  return amountText(limit, unit);
-}
-
-/** One of the day's checks as the plan result reports it: its rule, value against limit, and the verdict. */
-function dayCheck(check: RuleCheck): HTMLElement {
-  const bar = checkBar(check);
-  return h(
-    'li',
-    { class: `check-row ${check.ok ? 'ok' : 'not-ok'}`, 'data-rule': check.rule },
-    h(
-      'div',
-      { class: 'check-head' },
-      h('span', { class: 'check-name' }, tMaybe(`rule.${check.rule}`) ?? check.rule),
-      h(
-        'span',
-        { class: `badge ${check.ok ? 'good' : 'bad'}` },
-        h('span', { 'aria-hidden': 'true' }, check.ok ? '✓ ' : '✗ '),
-        check.ok ? t('checks.ok') : t('checks.notOk'),
-      ),
-    ),
-    bar
-      ? h(
-          'div',
-          { class: 'bar-track', 'aria-hidden': 'true' },
-          h('div', { class: 'bar-fill', style: `width:${bar.valuePercent}%` }),
-          bar.limitPercent === undefined
-            ? null
-            : h('div', { class: 'bar-limit', style: `left:${bar.limitPercent}%` }),
-        )
-      : null,
-    h(
-      'p',
-      { class: 'check-reading' },
-      t('checks.measure', {
-        value: amountText(check.value, check.unit),
-        limit: limitWords(check.limit, check.unit),
-      }),
-    ),
-    !check.ok && check.reason ? h('p', { class: 'check-reason' }, check.reason) : null,
-  );
 }
 
 /** A meal: its dish name opens its recipe (description, ingredients, steps) in place. */
@@ -94,7 +45,7 @@ function mealEntry(meal: PlanMeal, day: number, index: number): HTMLElement {
         'div',
         { class: 'meal-body' },
         h('p', { class: 'description' }, recipe.description),
-        h('h5', {}, t('result.ingredients')),
+        h('h4', {}, t('result.ingredients')),
         h(
           'ul',
           { class: 'ingredients' },
@@ -107,7 +58,7 @@ function mealEntry(meal: PlanMeal, day: number, index: number): HTMLElement {
             ),
           ),
         ),
-        h('h5', {}, t('result.steps')),
+        h('h4', {}, t('result.steps')),
         h(
           'ol',
           { class: 'instructions' },
@@ -144,6 +95,6 @@ export function planDaySection(day: PlanDay): HTMLElement {
       ),
     ),
     h('h4', {}, t('plan.dayChecks')),
-    h('ul', { class: 'checks', 'data-testid': 'day-checks' }, day.nutrition.checks.map(dayCheck)),
+    h('ul', { class: 'checks', 'data-testid': 'day-checks' }, day.nutrition.checks.map(checkRow)),
   );
 }

@@ -10,6 +10,14 @@ export interface ProgressView extends ViewHandle {
   setMode(mode: WatchMode): void;
 }
 
+/** The stages of a meal plan after its days are written (docs/contract.md, Meal plans). */
+export const PLAN_STEPS = ['plan_writing', 'price_lookup', 'price_completed', 'combining_results'] as const;
+
+/** A recipe's run, or a meal plan's (its own title and stages, and each day's state as `/status` lists it). */
+export type ProgressKind = 'recipe' | 'plan';
+
+const RECIPE_STEPS = RUN_STEPS.filter((step) => step !== 'finished');
+
 /** After this long a calm line says the run takes longer than usual. */
 export const SLOW_AFTER_MS = 15_000;
 
@@ -18,16 +26,36 @@ function waitingFor(phase: string | null): string {
   return tMaybe(`wait.${phase ?? 'starting'}`) ?? phaseWords(phase);
 }
 
+/** Each day of a meal plan with its state ("Day 2 · writing"). */
+function dayStates(view: SessionStatusView): HTMLElement[] {
+  return (view.days ?? []).map((day) =>
+    h(
+      'li',
+      { class: `plan-day-state ${day.status}`, 'data-day': day.day, 'data-status': day.status },
+      h('span', {}, t('plan.day', { n: day.day })),
+      h('span', { class: 'badge' }, t(`planDay.${day.status}`)),
+    ),
+  );
+}
+
 /**
  * The run in progress: a bar, the phase in words (announced politely), the seconds since the run began
- * and what it waits for, a calm line once it is slow, the steps, and a cancel button.
+ * and what it waits for, a calm line once it is slow, the steps, and a cancel button. A meal plan's run
+ * also lists its days and their states.
  */
 export function progressView(
   initial: SessionStatusView,
   onCancel: () => Promise<void>,
   startedAt: number = Date.now(),
+  kind: ProgressKind = 'recipe',
 ): ProgressView {
+  const plan = kind === 'plan';
+  const stepList: readonly string[] = plan ? PLAN_STEPS : RECIPE_STEPS;
   const barId = uid('progress');
+  const daysTitle = uid('plan-days');
+  const days = plan
+    ? h('ol', { class: 'plan-days', 'data-testid': 'plan-days', 'aria-labelledby': daysTitle })
+    : null;
   const bar = h('progress', { id: barId, max: 100, value: initial.progress, 'data-testid': 'progress-bar' });
   const words = h('p', {
     class: 'phase',
@@ -54,13 +82,18 @@ export function progressView(
 
   const root = h(
     'section',
-    { class: 'screen progress-screen', 'data-screen': 'progress' },
-    h('h2', { tabindex: -1 }, t('progress.title')),
+    {
+      class: plan ? 'screen progress-screen plan-progress-screen' : 'screen progress-screen',
+      'data-screen': plan ? 'plan-progress' : 'progress',
+    },
+    h('h2', { tabindex: -1 }, plan ? t('planProgress.title') : t('progress.title')),
     h('label', { for: barId, class: 'progress-label' }, t('progress.label')),
     bar,
     words,
     elapsed,
     slow,
+    days ? h('h3', { id: daysTitle }, t('planProgress.days')) : null,
+    days,
     steps,
     polling,
     h('div', { class: 'actions' }, cancel),
@@ -93,10 +126,11 @@ export function progressView(
     root.dataset.phase = view.phase ?? '';
     const text = t('progress.status', { phase: phaseWords(view.phase), progress: view.progress });
     if (words.textContent !== text) words.textContent = text;
-    const current = RUN_STEPS.findIndex((step) => step === view.phase);
+    if (days) replaceChildren(days, dayStates(view));
+    const current = stepList.findIndex((step) => step === view.phase);
     replaceChildren(
       steps,
-      RUN_STEPS.filter((step) => step !== 'finished').map((step, index) => {
+      stepList.map((step, index) => {
         const state =
           current < 0 ? 'todo' : index < current ? 'done' : index === current ? 'current' : 'todo';
         return h(
