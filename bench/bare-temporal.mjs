@@ -42,12 +42,13 @@ export async function startBareTemporal(stack, payloads) {
     logFile,
     cwd: ROOT,
   });
-  const runs = await RunControl.connect({
-    address: stack.temporalAddress,
-    namespace: 'default',
-    taskQueue: TASK_QUEUE,
-  });
+  let runs;
   try {
+    runs = await RunControl.connect({
+      connection: { address: stack.temporalAddress },
+      namespace: 'default',
+      taskQueue: TASK_QUEUE,
+    });
     await waitFor(
       async () => {
         if (worker.exited) throw new Error(`the bare-Temporal worker exited; see ${logFile}`);
@@ -56,7 +57,8 @@ export async function startBareTemporal(stack, payloads) {
       { what: 'the bare-Temporal worker', timeoutMs: 60_000 },
     );
   } catch (err) {
-    await runs.close();
+    // The worker is a process of its own: it must not outlive a reference that could not start.
+    await runs?.close();
     await worker.stop();
     throw err;
   }
