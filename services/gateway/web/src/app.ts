@@ -333,27 +333,37 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
       });
   }
 
-  /** The run's own route: its progress while it goes on, how it ended otherwise. */
-  async function showRun(focus: boolean, current: () => boolean): Promise<void> {
-    let status: SessionStatusView;
+  /**
+   * The session's status; undefined when it could not be read, after renewing a session the
+   * service no longer knows or showing the error with a retry of `retryRoute`.
+   */
+  async function readStatus(
+    current: () => boolean,
+    retryRoute: Route,
+  ): Promise<SessionStatusView | undefined> {
     try {
-      status = startedRun ?? (await api.getStatus(sessionId()));
-      startedRun = undefined;
+      return await api.getStatus(sessionId());
     } catch (err) {
-      if (!current()) return;
+      if (!current()) return undefined;
       if (err instanceof ApiError && err.code === 'session_not_found') {
         await renew();
-        return;
+        return undefined;
       }
       show({
         kind: 'error',
         title: t('error.generic'),
         message: describeError(err),
-        retry: () => void showRoute({ name: 'run' }),
+        retry: () => void showRoute(retryRoute),
       });
-      return;
+      return undefined;
     }
-    if (!current()) return;
+  }
+
+  /** The run's own route: its progress while it goes on, how it ended otherwise. */
+  async function showRun(focus: boolean, current: () => boolean): Promise<void> {
+    const status = startedRun ?? (await readStatus(current, { name: 'run' }));
+    startedRun = undefined;
+    if (!status || !current()) return;
     switch (status.status) {
       case 'processing':
         follow(status, focus);
@@ -446,26 +456,8 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
 
   /** No route given: the session picks up where it was (its run, its result or its failure), else the form. */
   async function resume(focus: boolean, current: () => boolean, known?: SessionStatusView): Promise<void> {
-    let status = known;
-    if (!status) {
-      try {
-        status = await api.getStatus(sessionId());
-      } catch (err) {
-        if (!current()) return;
-        if (err instanceof ApiError && err.code === 'session_not_found') {
-          await renew();
-          return;
-        }
-        show({
-          kind: 'error',
-          title: t('error.generic'),
-          message: describeError(err),
-          retry: () => void showRoute({ name: 'home' }),
-        });
-        return;
-      }
-    }
-    if (!current()) return;
+    const status = known ?? (await readStatus(current, { name: 'home' }));
+    if (!status || !current()) return;
     switch (status.status) {
       case 'processing':
       case 'failed':
