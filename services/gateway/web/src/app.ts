@@ -562,16 +562,21 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
       };
       go({ name: 'run' });
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'already_processing') {
-        go({ name: 'run' });
-        return;
-      }
-      if (err instanceof ApiError && err.code === 'session_not_found') {
-        await renew();
-        return;
-      }
-      throw err;
+      await afterRefusedStart(err);
     }
+  }
+
+  /** A start refused because a run is under way shows that run; one of a session the service lost renews it. */
+  async function afterRefusedStart(err: unknown): Promise<void> {
+    if (err instanceof ApiError && err.code === 'already_processing') {
+      go({ name: 'run' });
+      return;
+    }
+    if (err instanceof ApiError && err.code === 'session_not_found') {
+      await renew();
+      return;
+    }
+    throw err;
   }
 
   /** Starts a meal plan (docs/contract.md, Meal plans); its progress shows at #/run as a recipe's does. */
@@ -582,15 +587,7 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
       await api.plan(sessionId(), body);
       go({ name: 'run' });
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'already_processing') {
-        go({ name: 'run' });
-        return;
-      }
-      if (err instanceof ApiError && err.code === 'session_not_found') {
-        await renew();
-        return;
-      }
-      throw err;
+      await afterRefusedStart(err);
     }
   }
 
