@@ -1,67 +1,24 @@
-import type {
-  Language,
-  PlanBody,
-  PlanResult,
-  ProfileInput,
-  ResultDocument,
-  RunResult,
-  SessionStatusView,
-} from '@ai-chef/contracts';
+import type { Language, PlanBody, ProfileInput, RunResult, SessionStatusView } from '@ai-chef/contracts';
 import { ApiError, api } from './api-client.js';
-import { button, h } from './dom-builder.js';
+import { describeError } from './describe-error.js';
 import type { ClickStream } from './click-events.js';
-import { formatTime, lang, setLang, t, tMaybe } from './i18n.js';
+import { lang, setLang, t } from './i18n.js';
 import { draftToProfile, loadDraft, saveDraft, type ProfileDraft } from './profile-draft.js';
 import { isTerminal, watchProgress, type ProgressWatch } from './progress-watch.js';
 import { DEFAULT_PLAN_CHOICE, type PlanChoice } from './plan-choice.js';
 import { formatRoute, parseRoute, type Route } from './router.js';
 import { SessionStore } from './session-store.js';
-import { loadSentProfile, saveSentProfile, typedWordsFor, useTypedWords } from './typed-words.js';
-import { failureView } from './views/failure-view.js';
-import { historyView, routeOfSummary } from './views/history-view.js';
-import { languageNote } from './views/language-note.js';
-import { loadingView } from './views/loading-view.js';
-import { connectingView, errorView } from './views/notice-view.js';
-import { planForm } from './views/plan-form.js';
-import { planView } from './views/plan-view.js';
-import { profileForm } from './views/profile-form.js';
-import { progressView, type ProgressView } from './views/progress-view.js';
-import { resultView } from './views/result-view.js';
+import { loadSentProfile, saveSentProfile } from './typed-words.js';
+import { isPlanRun, screenView, type Screen } from './screens.js';
+import { routeOfSummary } from './views/history-view.js';
+import { pageFrame } from './views/page-frame.js';
+import type { ProgressView } from './views/progress-view.js';
 import type { ViewHandle } from './views/view-handle.js';
-
-type Screen =
-  | { kind: 'connecting'; attempt: number }
-  | { kind: 'error'; title: string; message: string; retry: () => void }
-  | { kind: 'form'; notice?: string }
-  | { kind: 'progress'; status: SessionStatusView }
-  | { kind: 'result'; result: ResultDocument; lateCancel?: boolean }
-  | { kind: 'failed'; status: SessionStatusView }
-  | { kind: 'loading' }
-  | { kind: 'history' }
-  | { kind: 'plan-form'; notice?: string }
-  | { kind: 'plan-progress'; status: SessionStatusView }
-  | { kind: 'plan'; result: PlanResult };
 
 const RESULT_TRIES = 20;
 const RESULT_RETRY_MS = 500;
 
-/** Words for a failed request: the server's own message, or what went wrong on the way. */
-export function describeError(err: unknown): string {
-  if (err instanceof ApiError) {
-    if (err.code === 'timeout') return t('error.timeout');
-    if (err.status === 0) return t('error.network');
-    // The server's own messages are English: a Korean page names the codes it knows in its words.
-    return (
-      tMaybe(`apiError.${err.code}`) ?? (lang() === 'en' && err.message ? err.message : t('error.generic'))
-    );
-  }
-  return t('error.generic');
-}
-
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A meal plan's run is the one whose status lists its days. */
-const isPlanRun = (status: SessionStatusView): boolean => status.days !== undefined;
 
 /**
  * The whole page: one session, one screen at a time (a session, then form → progress → result; docs/api.md).
@@ -102,134 +59,38 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
   });
   const sessionId = (): string => store.current?.id ?? '';
 
-  // The frame: built once, so focus on the language button survives a switch.
-  const title = h('h1', {});
-  const tagline = h('p', { class: 'tagline' });
-  const langButton = button('', () => switchLanguage(), {
-    class: 'lang-toggle',
-    'data-testid': 'lang-toggle',
-  });
-  const main = h('main', { id: 'main', tabindex: -1 });
-  const footer = h('footer', { class: 'session-line' });
-  const navLinks = {
-    new: h('a', { href: formatRoute({ name: 'new' }), 'data-testid': 'nav-new' }),
-    plan: h('a', { href: formatRoute({ name: 'plan' }), 'data-testid': 'nav-plan' }),
-    history: h('a', { href: formatRoute({ name: 'history' }), 'data-testid': 'nav-history' }),
-  };
-  const nav = h('nav', { class: 'views-nav' }, navLinks.new, navLinks.plan, navLinks.history);
-  host.replaceChildren(
-    h('header', { class: 'top' }, h('div', { class: 'brand' }, title, tagline), nav, langButton),
-    main,
-    footer,
+  const frame = pageFrame(
+    host,
+    () => store.current,
+    () => switchLanguage(),
   );
 
-  function renderFrame(): void {
-    document.documentElement.lang = lang();
-    document.title = t('app.title');
-    title.textContent = t('app.title');
-    tagline.textContent = t('app.tagline');
-    langButton.textContent = t('lang.other');
-    langButton.setAttribute('lang', lang() === 'ko' ? 'en' : 'ko');
-    nav.setAttribute('aria-label', t('nav.label'));
-    navLinks.new.textContent = t('nav.new');
-    navLinks.plan.textContent = t('nav.plan');
-    navLinks.history.textContent = t('nav.history');
-    renderFooter();
-  }
-
-  function markNav(route: Route): void {
-    const active =
-      route.name === 'new' || route.name === 'result'
-        ? navLinks.new
-        : route.name === 'plan' || route.name === 'planResult'
-          ? navLinks.plan
-          : route.name === 'history'
-            ? navLinks.history
-            : undefined;
-    for (const link of Object.values(navLinks)) {
-      if (link === active) link.setAttribute('aria-current', 'page');
-      else link.removeAttribute('aria-current');
-    }
-  }
-
-  function renderFooter(): void {
-    const session = store.current;
-    // The id is for support, not for reading: it stays on the footer as an attribute.
-    if (session) footer.dataset.sessionId = session.id;
-    else delete footer.dataset.sessionId;
-    footer.replaceChildren(session ? t('session.expiresLine', { time: formatTime(session.expiresAt) }) : '');
-  }
-
   function renderScreen(): ViewHandle {
-    progress = undefined;
-    switch (screen.kind) {
-      case 'connecting':
-        return connectingView(screen.attempt);
-      case 'error':
-        return errorView(screen.title, screen.message, screen.retry);
-      case 'form':
-        return profileForm({
-          draft,
-          ...(screen.notice === undefined ? {} : { notice: screen.notice }),
-          onChange: (next) => {
-            draft = next;
-            saveDraft(localStorage, draft);
-          },
-          onSubmit: submit,
-          describeError,
-          fridge: { api, sessionId, onActivity: activity, onGone: renew, describeError },
-        });
-      case 'progress':
-        progress = progressView(screen.status, cancel, runStartedAt);
-        return progress;
-      case 'result': {
-        const { result } = screen;
-        const dishName = result.recipe.recipeName;
-        useTypedWords(
-          typedWordsFor(loadSentProfile(localStorage, result.sessionId) ?? lastProfile ?? {}, result.profile),
-        );
-        const shown = resultView(result, {
-          onEdit: () => go({ name: 'new' }),
-          onMakeDish: (dish) => again(dish),
-          onServings: (servings) => again(dishName, servings),
-          describeError,
-          ...(screen.lateCancel ? { lateCancel: true } : {}),
-        });
-        const page = lang();
-        if (result.profile.language !== page)
-          shown.root.prepend(languageNote(page, result.profile.language, () => void rerunIn(page, dishName)));
-        return shown;
-      }
-      case 'failed': {
-        const failedPlan = isPlanRun(screen.status);
-        return failureView(
-          screen.status,
-          retry,
-          () => go({ name: failedPlan ? 'plan' : 'new' }),
-          failedPlan ? t('failed.planTitle') : t('failed.title'),
-        );
-      }
-      case 'loading':
-        return loadingView();
-      case 'history':
-        return historyView({ load: (offset) => api.results(sessionId(), 20, offset), describeError });
-      case 'plan-form':
-        return planForm({
-          draft,
-          choice: planChoice,
-          ...(screen.notice === undefined ? {} : { notice: screen.notice }),
-          onChange: (choice) => {
-            planChoice = choice;
-          },
-          onSubmit: submitPlan,
-          describeError,
-        });
-      case 'plan-progress':
-        progress = progressView(screen.status, cancel, runStartedAt, 'plan');
-        return progress;
-      case 'plan':
-        return planView(screen.result, () => go({ name: 'plan' }));
-    }
+    const shown = screenView(screen, {
+      draft,
+      planChoice,
+      lastProfile,
+      runStartedAt,
+      sessionId,
+      onDraft: (next) => {
+        draft = next;
+        saveDraft(localStorage, draft);
+      },
+      onPlanChoice: (choice) => {
+        planChoice = choice;
+      },
+      submit,
+      submitPlan,
+      cancel,
+      retry,
+      again,
+      rerunIn,
+      go,
+      activity,
+      renew,
+    });
+    progress = shown.progress;
+    return shown.view;
   }
 
   /** Goes to a route: a new history entry (or in place of the current one); the hashchange shows it. */
@@ -256,7 +117,7 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
       watch?.stop();
       watch = undefined;
     }
-    markNav(route);
+    frame.markNav(route);
     // Each view the address names is a page view; `home` is not one, it is replaced by the view it opens.
     if (route.name !== 'home') clicks.track('page_view', { view: route.name });
     switch (route.name) {
@@ -382,8 +243,8 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
   function show(next: Screen, focus = true): void {
     screen = next;
     view = renderScreen();
-    main.replaceChildren(view.root);
-    renderFooter();
+    frame.main.replaceChildren(view.root);
+    frame.renderFooter();
     if (focus) view.focus();
   }
 
@@ -395,7 +256,7 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
       draft = { ...draft, language: lang() };
       saveDraft(localStorage, draft);
     }
-    renderFrame();
+    frame.render();
     show(screen, false);
     if (progress && watchMode) progress.setMode(watchMode);
   }
@@ -403,7 +264,7 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
   /** A user action: a session with under 30 minutes left is extended first (best effort). */
   async function activity(): Promise<void> {
     try {
-      if (await store.extendIfNeeded()) renderFooter();
+      if (await store.extendIfNeeded()) frame.renderFooter();
     } catch {
       // The request that follows finds out whether the session is still there.
     }
@@ -414,7 +275,7 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
     show({ kind: 'connecting', attempt: 1 }, focus);
     try {
       const opened = await store.restoreOrStart();
-      renderFooter();
+      frame.renderFooter();
       // A new session is idle: nothing to ask about it before the form.
       const known: SessionStatusView = opened.restored
         ? opened.view
@@ -677,6 +538,6 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
     void showRoute(parseRoute(location.hash), focus);
   });
 
-  renderFrame();
+  frame.render();
   void open(false);
 }

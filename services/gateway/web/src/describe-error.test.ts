@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ApiError } from './api-client.js';
-import { describeError } from './app.js';
+import { describeError } from './describe-error.js';
 import { setLang } from './i18n.js';
 
 describe('describeError', () => {
