@@ -3,13 +3,12 @@ import { ApiError, api } from './api-client.js';
 import { describeError } from './describe-error.js';
 import type { ClickStream } from './click-events.js';
 import { lang, setLang, t } from './i18n.js';
-import { draftToProfile, loadDraft, saveDraft, type ProfileDraft } from './profile-draft.js';
 import { isTerminal, watchProgress, type ProgressWatch } from './progress-watch.js';
-import { DEFAULT_PLAN_CHOICE, type PlanChoice } from './plan-choice.js';
+import { RunRequests } from './run-requests.js';
 import { formatRoute, parseRoute, type Route } from './router.js';
 import { SessionStore } from './session-store.js';
-import { loadSentProfile, saveSentProfile } from './typed-words.js';
 import { isPlanRun, screenView, type Screen } from './screens.js';
+import { waitForResult } from './result-wait.js';
 import { routeOfSummary } from './views/history-view.js';
 import { pageFrame } from './views/page-frame.js';
 import type { ProgressView } from './views/progress-view.js';
@@ -29,17 +28,13 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
   let view: ViewHandle | undefined;
   let progress: ProgressView | undefined;
   let watch: ProgressWatch | undefined;
-  let draft: ProfileDraft = loadDraft(localStorage, lang());
-  let lastProfile: ProfileInput | undefined;
-  let lastDish: string | undefined;
+  const requests = new RunRequests(localStorage, lang());
   // When the page began following the current run (the progress screen counts from it).
   let runStartedAt = Date.now();
   // A cancel answered not_processing: the run had already finished, and its result says so.
   let cancelTooLate = false;
   let lateCancelRunId: string | undefined;
   let watchMode: 'stream' | 'polling' | undefined;
-  let planChoice: PlanChoice = DEFAULT_PLAN_CHOICE;
-  let lastPlan: PlanBody | undefined;
   /** The result last fetched, so the route it leads to shows it without asking again. */
   let fetched: RunResult | undefined;
   /** Each route shown counts up; an answer that arrives after the next route began is dropped. */
@@ -67,17 +62,14 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
 
   function renderScreen(): ViewHandle {
     const shown = screenView(screen, {
-      draft,
-      planChoice,
-      lastProfile,
+      draft: requests.draft,
+      planChoice: requests.planChoice,
+      lastProfile: requests.lastProfile,
       runStartedAt,
       sessionId,
-      onDraft: (next) => {
-        draft = next;
-        saveDraft(localStorage, draft);
-      },
+      onDraft: (next) => requests.setDraft(next),
       onPlanChoice: (choice) => {
-        planChoice = choice;
+        requests.planChoice = choice;
       },
       submit,
       submitPlan,
@@ -163,12 +155,7 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
           await renew();
           return;
         }
-        show({
-          kind: 'error',
-          title: t('error.generic'),
-          message: describeError(err),
-          retry: () => void showRoute(route),
-        });
+        showError(err, () => void showRoute(route));
         return;
       }
       if (!current()) return;
@@ -210,12 +197,7 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
         await renew();
         return undefined;
       }
-      show({
-        kind: 'error',
-        title: t('error.generic'),
-        message: describeError(err),
-        retry: () => void showRoute(retryRoute),
-      });
+      showError(err, () => void showRoute(retryRoute));
       return undefined;
     }
   }
@@ -248,14 +230,15 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
     if (focus) view.focus();
   }
 
+  /** The error screen: the words for `err`, and a way to try again. */
+  function showError(err: unknown, retry: () => void, title = t('error.generic')): void {
+    show({ kind: 'error', title, message: describeError(err), retry });
+  }
+
   function switchLanguage(): void {
     const previous = lang();
     setLang(previous === 'ko' ? 'en' : 'ko');
-    // The recipe language follows the page unless it was set apart from it.
-    if (draft.language === previous) {
-      draft = { ...draft, language: lang() };
-      saveDraft(localStorage, draft);
-    }
+    requests.pageLanguageChanged(previous, lang());
     frame.render();
     show(screen, false);
     if (progress && watchMode) progress.setMode(watchMode);
@@ -288,12 +271,7 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
           };
       await showRoute(parseRoute(location.hash), focus, known);
     } catch (err) {
-      show({
-        kind: 'error',
-        title: t('connecting.failed'),
-        message: describeError(err),
-        retry: () => void open(true),
-      });
+      showError(err, () => void open(true), t('connecting.failed'));
     }
   }
 
@@ -306,12 +284,7 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
       await store.start();
       go({ name: 'new' }, { replace: true, notice: t('notice.sessionRenewed') });
     } catch (err) {
-      show({
-        kind: 'error',
-        title: t('connecting.failed'),
-        message: describeError(err),
-        retry: () => void open(true),
-      });
+      showError(err, () => void open(true), t('connecting.failed'));
     }
   }
 
@@ -361,49 +334,36 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
   }
 
   async function loadResult(focus = true): Promise<void> {
-    for (let attempt = 1; attempt <= RESULT_TRIES; attempt += 1) {
-      try {
-        const reply = await api.latestResult(sessionId());
-        if (reply.kind === 'ready') {
-          // The finished run's own address takes the place of #/run, so a reload shows this result.
-          fetched = reply.result;
-          if (cancelTooLate) lateCancelRunId = reply.result.runId;
-          go(routeOfSummary(reply.result), { replace: true, focus });
-          return;
-        }
-      } catch (err) {
-        if (err instanceof ApiError && err.code === 'result_not_found') {
-          go({ name: 'new' }, { replace: true });
-          return;
-        }
-        if (err instanceof ApiError && err.code === 'session_not_found') {
-          await renew();
-          return;
-        }
-        if (!(err instanceof ApiError && err.transient) || attempt === RESULT_TRIES) {
-          show({
-            kind: 'error',
-            title: t('error.generic'),
-            message: describeError(err),
-            retry: () => void loadResult(),
-          });
-          return;
-        }
-      }
-      await sleep(RESULT_RETRY_MS);
-    }
-    show({
-      kind: 'error',
-      title: t('error.generic'),
-      message: t('error.timeout'),
-      retry: () => void loadResult(),
+    const outcome = await waitForResult(() => api.latestResult(sessionId()), {
+      tries: RESULT_TRIES,
+      retryMs: RESULT_RETRY_MS,
+      sleep,
     });
+    switch (outcome.kind) {
+      case 'ready':
+        // The finished run's own address takes the place of #/run, so a reload shows this result.
+        fetched = outcome.result;
+        if (cancelTooLate) lateCancelRunId = outcome.result.runId;
+        go(routeOfSummary(outcome.result), { replace: true, focus });
+        return;
+      case 'no_result':
+        go({ name: 'new' }, { replace: true });
+        return;
+      case 'session_gone':
+        await renew();
+        return;
+      case 'failed':
+        show({
+          kind: 'error',
+          title: t('error.generic'),
+          message: outcome.error === undefined ? t('error.timeout') : describeError(outcome.error),
+          retry: () => void loadResult(),
+        });
+    }
   }
 
   async function submit(profile: ProfileInput, dish?: string): Promise<void> {
-    lastProfile = profile;
-    lastDish = dish;
-    saveSentProfile(localStorage, sessionId(), profile);
+    requests.recipeSent(sessionId(), profile, dish);
     cancelTooLate = false;
     await activity();
     try {
@@ -442,7 +402,7 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
 
   /** Starts a meal plan (docs/contract.md, Meal plans); its progress shows at #/run as a recipe's does. */
   async function submitPlan(body: PlanBody): Promise<void> {
-    lastPlan = body;
+    requests.lastPlan = body;
     await activity();
     try {
       await api.plan(sessionId(), body);
@@ -454,38 +414,35 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
 
   /** From a result: a new run of `dish` with the profile last sent (or the form's), for other servings if given. */
   async function again(dish: string, servings?: number): Promise<void> {
-    const checked = lastProfile ? { ok: true as const, profile: lastProfile } : draftToProfile(draft);
-    if (!checked.ok) {
+    const profile = requests.profileToSendAgain();
+    if (!profile) {
       go({ name: 'new' });
       return;
     }
-    if (servings !== undefined) {
-      draft = { ...draft, servings: String(servings) };
-      saveDraft(localStorage, draft);
-    }
-    await submit(servings === undefined ? checked.profile : { ...checked.profile, servings }, dish);
+    if (servings !== undefined) requests.servingsChosen(servings);
+    await submit(servings === undefined ? profile : { ...profile, servings }, dish);
   }
 
   async function retry(): Promise<void> {
     if (screen.kind === 'failed' && isPlanRun(screen.status)) {
-      if (!lastPlan) {
+      if (!requests.lastPlan) {
         go({ name: 'plan' });
         return;
       }
       try {
-        await submitPlan(lastPlan);
+        await submitPlan(requests.lastPlan);
       } catch (err) {
         go({ name: 'plan' }, { notice: describeError(err) });
       }
       return;
     }
-    const checked = lastProfile ? { ok: true as const, profile: lastProfile } : draftToProfile(draft);
-    if (!checked.ok) {
+    const profile = requests.profileToSendAgain();
+    if (!profile) {
       go({ name: 'new' });
       return;
     }
     try {
-      await submit(checked.profile, lastDish);
+      await submit(profile, requests.lastDish);
     } catch (err) {
       go({ name: 'new' }, { notice: describeError(err) });
     }
@@ -493,17 +450,13 @@ export function startApp(host: HTMLElement, clicks: ClickStream): void {
 
   /** The result on screen, made again in the page's language (the note above a result in another language). */
   async function rerunIn(language: Language, dish: string): Promise<void> {
-    const sent = lastProfile ?? loadSentProfile(localStorage, sessionId());
-    const fromDraft = draftToProfile(draft);
-    const profile = sent ?? (fromDraft.ok ? fromDraft.profile : undefined);
-    draft = { ...draft, language };
-    saveDraft(localStorage, draft);
+    const profile = requests.profileIn(language, sessionId());
     if (!profile) {
       go({ name: 'new' });
       return;
     }
     try {
-      await submit({ ...profile, language }, dish);
+      await submit(profile, dish);
     } catch (err) {
       go({ name: 'new' }, { notice: describeError(err) });
     }
